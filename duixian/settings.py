@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "axes",
     "tracker",
     "reports",
+    "summaries",
 ]
 
 MIDDLEWARE = [

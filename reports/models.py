@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +53,12 @@ class Report(models.Model):
 
     def parts_of(self, kind: str):
         return [p for p in self.parts.all() if p.kind == kind]
+
+    def review_period_end(self) -> date:
+        """Last day the review part speaks for: 06-30 for a half-year report, 12-31 of the year before for an annual one."""
+        if self.kind == ReportKind.HALF_YEAR:
+            return date(self.plan_year, 6, 30)
+        return date(self.plan_year - 1, 12, 31)
 
     def has_plan(self) -> bool:
         return any(p.kind == PartKind.PLAN for p in self.parts.all())
