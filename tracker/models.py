@@ -66,12 +66,23 @@ class TownQuerySet(models.QuerySet):
         )
 
 
+class TownManager(models.Manager.from_queryset(TownQuerySet)):
+    def resolve(self, name: str, district: str | None, level: str) -> Town:
+        """The town a report belongs to; a report that names no district joins the only town of that name."""
+        if not district:
+            same_name = list(self.filter(name=name)[:2])
+            if len(same_name) == 1:
+                return same_name[0]
+        town, _ = self.get_or_create(name=name, district=district or "", defaults={"level": level})
+        return town
+
+
 class Town(models.Model):
     name = models.CharField(_("名称"), max_length=100)
     district = models.CharField(_("所属区县"), max_length=100, blank=True)
     level = models.CharField(_("层级"), max_length=8, choices=Level.choices, default=Level.TOWN)
 
-    objects = TownQuerySet.as_manager()
+    objects = TownManager()
 
     class Meta:
         verbose_name = _("镇/街道")
