@@ -63,6 +63,7 @@ class IngestResult:
     pledge_count: int
     warnings: list[str] = field(default_factory=list)
     matched: dict = field(default_factory=dict)
+    match_note: str = ""
     notes: list[str] = field(default_factory=list)
 
 
@@ -105,7 +106,7 @@ def analyse(
     text = textmod.normalize(raw_text)
     if not text.strip():
         raise IngestError(_("报告内容为空，请检查文件或粘贴的文本。"))
-    found = header.detect_header(text)
+    found = header.detect_header(raw_text)  # the raw text keeps breadcrumbs that name the town
     notes = list(found.notes)
     town = (town or found.town or "").strip() or None
     district = (district or found.district or "").strip() or None
@@ -194,7 +195,8 @@ def ingest_text(
         created=True,
         pledge_count=len(found.pledges),
         warnings=found.warnings,
-        matched=matched.as_dict() if hasattr(matched, "as_dict") else dict(matched or {}),
+        matched=matched.as_dict(),
+        match_note=str(matched),
         notes=found.notes,
     )
 

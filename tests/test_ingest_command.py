@@ -39,6 +39,10 @@ NO_PLAN = """青石镇2024年上半年工作情况
 上半年工作回顾
 
 上半年，全镇完成既有多层住宅加装电梯签约18台、竣工9台，新增就业岗位820个。各项工作平稳推进，社会大局和谐稳定。
+
+经济运行总体平稳。上半年完成税收收入4.2亿元，同比增长3.1%；新增企业登记312家，其中科技型企业41家。重点项目推进有力，青溪路改建工程完成主体施工，石桥路拓宽工程进入收尾阶段。
+
+民生保障持续加强。新建长者食堂2家，完成老旧小区综合改造3个，改造农村公路6.5公里。组织招聘会8场，帮扶长期失业青年就业57人。社区卫生服务中心门诊量同比增长12%。
 """
 
 
@@ -109,7 +113,7 @@ def test_a_report_without_plan_part_is_stored_with_a_warning_and_no_pledges(tmp_
     [
         (b"", "为空"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "不是"),
-        (b"\xff\xfe\xfa\xfb\xfc\x81\x30" * 200, "编码"),
+        ("本日は晴天なり。これはテストの文章です。".encode("shift_jis") * 40, "编码"),
     ],
     ids=["empty", "binary", "unknown-encoding"],
 )
@@ -135,7 +139,7 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path, settings):
 @pytest.mark.django_db
 def test_a_bad_date_flag_is_refused_in_chinese(tmp_path):
     with pytest.raises(CommandError, match="日期格式"):
-        call_command("ingest", str(write(tmp_path, "q.txt", HALF_YEAR)), date="2024/07/20", stdout=StringIO())
+        call_command("ingest", str(write(tmp_path, "q.txt", HALF_YEAR)), "--date", "2024/07/20", stdout=StringIO())
 
 
 @pytest.mark.django_db

@@ -91,7 +91,7 @@ class Town(models.Model):
         constraints = [models.UniqueConstraint(fields=["name", "district"], name="unique_town_in_district")]
 
     def __str__(self) -> str:
-        return f"{self.district}{self.name}" if self.district else self.name
+        return f"{self.district}{self.name}" if self.district and self.district != self.name else self.name
 
     def status_counts(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Status}

@@ -26,6 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         failures = 0
+        delivered_on = opts["date"]
+        if isinstance(delivered_on, str):  # call_command passes option values unparsed
+            delivered_on = iso_date(delivered_on)
         for name in opts["files"]:
             path = Path(name)
             if not path.is_file():
@@ -38,7 +41,7 @@ class Command(BaseCommand):
                     path.name,
                     town=opts["town"],
                     district=opts["district"],
-                    delivered_on=opts["date"],
+                    delivered_on=delivered_on,
                     kind=opts["kind"],
                 )
             except IngestError as e:
@@ -59,7 +62,7 @@ class Command(BaseCommand):
             f"  章节：{parts}",
             f"  承诺：{result.pledge_count} 条",
         ]
-        if result.matched:
-            lines.append("  核对：" + "，".join(f"{k} {v}" for k, v in result.matched.items()))
+        if result.match_note:
+            lines.append(f"  核对：{result.match_note}")
         lines += [f"  提示：{w}" for w in result.notes + result.warnings]
         return "\n".join(lines)

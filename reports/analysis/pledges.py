@@ -1,0 +1,654 @@
+"""Pledges (承诺) of a report's plan part, as defined by shared/gold/GUIDELINE.md.
+
+    >>> text = "下半年工作安排\\n\\n确保新增外资企业60家，力争年内完成七灶村村庄设计。"
+    >>> [(p.kind, p.value, p.unit, p.strength) for p in extract_pledges(text, split_sections(text), 2021, "half_year")]
+    [('quantitative', 60.0, '家', 'firm'), ('milestone', None, '', 'aspirational')]
+
+How a plan section is read:
+
+1. Its text is viewed without markdown ``*``/``#`` and with sentences that a PDF conversion
+   broke across a blank line joined again (offsets still map to the stored text).
+2. Sentences end at 。！？ and at line breaks; clauses at ，；： outside brackets and quotes
+   (a comma inside a list of parcel codes does not end a clause). A clause that runs two
+   tasks together without punctuation ("…竣工清算推进韵涛路建设启动小沥港路建设") is cut
+   before the second task verb.
+3. In each clause: every target number is one quantitative pledge; a zero target (确保不
+   发生…, 杜绝…, 无…发生, 零增长, 不再反弹) is one pledge of value 0, unit 起, comparator <=;
+   otherwise a completion verb with a concrete object is one milestone ("完成…", "启动…",
+   "…项目开工", "…地块回搬"); an open 等 list under one verb stays one milestone.
+4. Numbers that are not targets are skipped: identifiers and names (see ``numbers``), a
+   baseline ("在上半年签约90个门洞的基础上"), what is said to be done already (已…), and a
+   number governed by a verb that only carries on past work (深化22个…成果, 坚持抓好两项…).
+
+Scope conventions (checked against the gold files):
+
+- Strength: the modal word nearest BEFORE the target in the same sentence governs it;
+  a modal governs every later clause of its sentence until another modal appears
+  ("确保新增外资企业60家，新增合同吸引外资2.7亿美元" → both firm; "努力实现…、确保不发生…" → firm).
+  A sentence ends at 。！？ — not at ；, so "力争：一是…；二是…" carries the modal through.
+- Deadline: a deadline phrase applies to its own clause (also to a target written before it
+  in that clause: "力争聚溪路等项目年内竣工") and to the later clauses of its sentence, until
+  another deadline phrase. Otherwise the deadline is the end of the plan period.
+- A count stated with its share in brackets ("完成全程接种213921人(适龄人员的91.2%)") is two
+  pledges, the count and the rate, with the same deadline and strength.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .deadlines import default_deadline, find_deadlines
+from .numbers import Quantity, find_quantities
+from .sections import Section, split_sections, subheadings
+
+__all__ = ["PledgeDraft", "extract_pledges", "split_sections"]
+
+
+@dataclass
+class PledgeDraft:
+    start: int
+    end: int
+    text: str  # == full_text[start:end]
+    kind: str  # "quantitative" | "milestone"
+    value: float | None
+    unit: str
+    value_raw: str
+    comparator: str  # ">=", "<=", "~", "=" ("" for milestones)
+    deadline: date
+    deadline_text: str  # "" when the default
+    strength: str  # "firm" | "aspirational" | "plain"
+    topic: str
+    section: str
+
+
+# --- vocabulary of the genre -------------------------------------------------------------
+FIRM = ("确保", "必须", "坚决", "务必", "全面完成")
+ASPIRATIONAL = ("力争", "争取", "努力", "争创", "力求")
+_MODAL = re.compile("|".join(FIRM + ASPIRATIONAL))
+
+# completion verbs that make a milestone of any non-generic object
+_STRONG_VERBS = ("完成", "启动", "建成", "上线", "开发", "整新", "创建", "争创", "开启", "交付", "揭牌", "开通",
+                 "贯通", "编制完成")
+# completion verbs that need a nameable deliverable as object
+_OBJECT_VERBS = ("建立", "编制", "形成", "确定", "明确", "制定", "出台", "举办", "承办", "打造", "开展", "签订")
+# completion nouns written after their object ("万科19-04项目开工", "推进新镇总体规划批复")
+_EVENT_NOUNS = ("竣工验收", "竣工清算", "投入使用", "投入运营", "交付使用", "交房入户", "通过验收", "复垦验收",
+                "开工建设", "开工", "竣工", "投用", "开业", "开园", "回搬", "出让", "交房", "封顶", "验收", "获批", "批复",
+                "复评", "复审", "落地", "立项", "挂牌", "揭牌", "建成", "完工", "贯通", "通车", "清盘", "迎检", "的完成")
+_TRAILING = ("前期手续", "等工作", "工作", "任务", "手续", "工程", "项目", "建设")
+# verbs that open a new task where a clause lost its comma
+_SPLIT_VERBS = ("推进", "启动", "完成", "推动", "建立", "开展", "实施", "加快", "做好", "落实", "开发", "举办", "优化",
+                "完善", "加强", "提升", "深化")
+# what a task ends with, so that a verb right after it opens the next task
+_TASK_END = re.compile(
+    r"(竣工验收|竣工清算|竣工|开工|清算|验收|建设|工作|任务|改造|工程|项目|整治|管理|机制|体系|方案|计划|规划|编制|立项|"
+    r"出让|落地|签约|清盘|设计|研究|修缮|大中修)[)）]?$"
+)
+# process verbs that only carry on: numbers they govern restate what exists
+_CARRY_ON = ("深化", "巩固", "坚持", "围绕", "聚焦", "依托", "贯彻", "学习", "发挥", "完善", "健全")
+_GENERIC = re.compile(r"日常|各项|各类|长效|常态化|有关|相关工作|一系列|多项|若干|(检查|巡查|监督|监管|宣传|管理|服务|保障)工作$")
+# a clause that only frames the goal of other work ("围绕建成…的目标", "按照…要求")
+_FRAMING = re.compile(r"^(?:围绕|按照|根据|对标|对照|为了|为|以)")
+_DELIVERABLE = re.compile(
+    r"(方案|规划|计划|报告|设计|系统|平台|地图|信息库|数据库|目录库|窗口|商会|课题研究|研究|清单|台账|办法|细则|"
+    r"文化节|艺术节|节|展|大赛|运动会|博览会|大会|讲坛|论坛|年度目标|年度任务|指标任务|目标任务)"
+    r"[”》」]?(?:编制|建设|工作|任务)?$"
+)
+_FACILITY = re.compile(
+    r"[\u4e00-\u9fff]{2,}(路|街|村|镇|园|苑|港|河|桥|中心|站|馆|院|学校|小学|中学|幼儿园|医院|地块|宾馆|商场|大厦|"
+    r"基地|公园|广场|河道|泵站|管廊|社区|小屋|食堂|大道|体育馆|图书馆)"
+)
+_FACILITY_END = re.compile(_FACILITY.pattern + "$")
+_NAME_MARK = re.compile(r"[0-9A-Za-z“”《》「」]|第[一二三四五六七八九十百\d]+[届季期轮批次版]|首届|周年")
+_ORDINAL_EVENT = re.compile(r"第[一二三四五六七八九十百\d]+[届季期]|首届|周年")
+
+_ZERO = re.compile(
+    r"(?P<a>确保不发生|不发生|不出现|零发生|杜绝)"
+    r"|(?P<b>无)(?!障碍|人|缝|证|序|纸|线|违建)[^，。；、“”]{0,12}?(?:发生|反弹回潮|反弹|回潮)"
+    r"|(?P<c>零(?:增长|事故|伤亡|死亡|发案|污染|上访))(?!率)"
+    r"|(?P<d>不再反弹|不反弹|不回潮|不再发生)"
+)
+_BASELINE = re.compile(r"在[^，。；]{0,40}?(?:的)?基础上")
+_HISTORY = re.compile(r"已(?:经)?(?:完成|累计|实现|达到|签约|建成|开工)|累计已")
+_STOPS = "。！？!?"
+_NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*")
+_CLAUSE_STOPS = "，,；;：:"
+
+
+# --- entry point -------------------------------------------------------------------------
+def extract_pledges(text: str, sections: list[Section], report_year: int, report_kind: str) -> list[PledgeDraft]:
+    """Pledges of the plan sections of ``text``, sorted by start; other sections yield none.
+
+    ``report_year`` is the plan year: the year of a half-year report, the year being planned
+    for in an annual report. Spans index ``text`` (``draft.text == text[draft.start:draft.end]``).
+    """
+    out: list[PledgeDraft] = []
+    plan_heading = ""
+    for sec in sections:
+        if sec.kind != "plan":
+            continue
+        plan_heading = _strip_heading(sec.heading) or plan_heading
+        heads = subheadings(text, sec)
+        out.extend(_SectionReader(text, sec, report_year, report_kind, heads, plan_heading).read())
+    out.sort(key=lambda d: (d.start, d.end))
+    return out
+
+
+def _strip_heading(h: str) -> str:
+    return re.sub(r"^[#*\s]+|[*\s]+$", "", h or "").strip()
+
+
+# --- view of a section -------------------------------------------------------------------
+def _view(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The section without ``*``/``#`` markup, broken sentences rejoined; with an offset map."""
+    chars: list[str] = []
+    index: list[int] = []
+    i = start
+    line_start = True
+    while i < end:
+        ch = text[i]
+        if ch == "*" or (ch == "#" and line_start):
+            i += 1
+            continue
+        if ch == "\n":
+            j = i
+            while j < end and text[j] in "\n \t\u3000\xa0":
+                j += 1
+            blank = text.count("\n", i, j) >= 2
+            prev = "".join(chars[-60:]).rsplit("\n", 1)[-1].strip()
+            nxt = text[j : min(end, j + 80)].split("\n", 1)[0].replace("*", "").lstrip("# ").strip()
+            if not blank or _ends_sentence(prev) or _heading_like(prev) or _heading_like(nxt) or _opens_block(nxt):
+                chars.append("\n")
+                index.append(i)
+            i = j
+            line_start = True
+            continue
+        line_start = False
+        chars.append(ch)
+        index.append(i)
+        i += 1
+    index.append(end)
+    return "".join(chars), index
+
+
+def _ends_sentence(s: str) -> bool:
+    return not s or s[-1] in "。！？；：!?;:”）)"
+
+
+def _heading_like(s: str) -> bool:
+    return bool(s) and len(s) <= 30 and not re.search(r"[。！？；]", s[:-1])
+
+
+def _opens_block(s: str) -> bool:
+    return bool(re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]|各位代表)", s))
+
+
+# --- reading -----------------------------------------------------------------------------
+@dataclass
+class _Clause:
+    start: int  # view offsets
+    end: int
+    text: str
+
+
+class _SectionReader:
+    def __init__(self, text, sec, year, kind, heads, plan_heading):
+        self.text = text
+        self.sec = sec
+        self.year = year
+        self.kind = kind
+        self.heads = heads
+        self.plan_heading = plan_heading
+        self.view, self.index = _view(text, sec.start, sec.end)
+        self.default = default_deadline(year, kind)
+
+    def read(self) -> list[PledgeDraft]:
+        out: list[PledgeDraft] = []
+        for s, e in _sentences(self.view):
+            sentence = self.view[s:e]
+            if sentence.rstrip()[-1:] not in _STOPS and _heading_like(sentence.strip()):
+                continue  # a heading line, not a sentence
+            out.extend(self._sentence(s, sentence))
+        return out
+
+    # one sentence: modal and deadline scope live here
+    def _sentence(self, base: int, sentence: str) -> list[PledgeDraft]:
+        modals = [(m.start(), "firm" if m.group(0) in FIRM else "aspirational") for m in _MODAL.finditer(sentence)]
+        baselines = [(m.start(), m.end()) for m in _BASELINE.finditer(sentence)]
+        deadlines = [
+            d for d in find_deadlines(sentence, self.year, self.kind)
+            if not any(a <= d.start < b for a, b in baselines)
+        ]
+        out: list[PledgeDraft] = []
+        clauses = _clauses(sentence)
+        previous_had_pledge = True
+        for ci, cl in enumerate(clauses):
+            ctx = _Context(self, base, sentence, modals, deadlines, baselines, cl,
+                           clauses[ci - 1] if ci and not previous_had_pledge else None)
+            found = ctx.pledges()
+            out.extend(found)
+            previous_had_pledge = bool(found)
+        return out
+
+    def draft(self, vs: int, ve: int, **fields) -> PledgeDraft:
+        start, end = self.index[vs], self.index[ve - 1] + 1
+        return PledgeDraft(start=start, end=end, text=self.text[start:end], section=self.section_at(start), **fields)
+
+    def section_at(self, offset: int) -> str:
+        best = ""
+        for pos, head in self.heads:
+            if pos <= offset:
+                best = head
+            else:
+                break
+        return best or self.plan_heading
+
+
+def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
+    """"注册资本1000万元以上企业100户": the first number only defines what the second one counts."""
+    return q.raw.endswith(("以上", "以下")) and bool(later) and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff" \
+        and not re.match(r"[，、；和及]", text[q.end : q.end + 1])
+
+
+_PROJECT = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程)")
+_GENERIC_PROJECT = frozenset(
+    "重点 重大 配套 实事 民生 产业 建设 安置 置房 在建 新建 一批 年度 相关 有关 各类 推进 加快 推动 做好 实施 落实 "
+    "保障 市政 改造 整治 基建 招商 投资 储备 续建 两级 镇级 区级 市级 村级 重点".split()
+)
+
+
+def _named_project(obj: str) -> bool:
+    """"雅贝项目", "船民新村拆除重建项目": a project called by its own name, not "配套项目"."""
+    return any(m.group(1) not in _GENERIC_PROJECT and "等" not in m.group(1) for m in _PROJECT.finditer(obj))
+
+
+def _has_own_verb(s: str) -> bool:
+    return _has_task_verb(s) or _event_at_end(s) is not None or bool(re.search(r"新增|新建|新开工|实现|开工|竣工|建成|投入", s))
+
+
+def _has_task_verb(s: str) -> bool:
+    return any(v in s for v in _SPLIT_VERBS + _STRONG_VERBS + _OBJECT_VERBS)
+
+
+def _sentences(view: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    depth = 0
+    for i, ch in enumerate(view):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if ch == "\n" or (ch in _STOPS and depth == 0):
+            end = i + 1 if ch != "\n" else i
+            if view[start:end].strip():
+                out.append(_trim(view, start, end))
+            start = i + 1
+            depth = 0
+    if view[start:].strip():
+        out.append(_trim(view, start, len(view)))
+    return out
+
+
+def _trim(view: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and view[s] in " \u3000\xa0\t":
+        s += 1
+    while e > s and view[e - 1] in " \u3000\xa0\t":
+        e -= 1
+    return s, e
+
+
+def _clauses(sentence: str) -> list[_Clause]:
+    """Clauses at ，；： outside brackets/quotes; a comma inside a list of codes is kept."""
+    raw: list[tuple[int, int]] = []
+    start = 0
+    depth = 0
+    quote = False
+    for i, ch in enumerate(sentence):
+        if ch in "(（《":
+            depth += 1
+        elif ch in ")）》":
+            depth = max(0, depth - 1)
+        elif ch == "“":
+            quote = True
+        elif ch == "”":
+            quote = False
+        if ch in _CLAUSE_STOPS and depth == 0 and not quote:
+            nxt = sentence[i + 1 : i + 2]
+            prev = sentence[i - 1 : i]
+            if ch in ",，" and nxt.isascii() and nxt.isalnum() and (prev in ")）" or prev.isascii() and prev.isalnum()):
+                continue  # "16-02(菲特莫古地块),I-I-7、I-I-12地块": one list of parcels
+            raw.append((start, i))
+            start = i + 1
+    raw.append((start, len(sentence)))
+    out = []
+    for s, e in raw:
+        s, e = _trim(sentence, s, e)
+        s, e = _strip_end_punct(sentence, s, e)
+        numbering = _NUMBERING.match(sentence, s, e)
+        if numbering:
+            s = numbering.end()  # "1．强化规划落地": the numbering is no part of the task
+        if e > s:
+            for a, b in _split_run_on(sentence, s, e):
+                out.append(_Clause(a, b, sentence[a:b]))
+    return out
+
+
+def _strip_end_punct(s: str, a: int, b: int) -> tuple[int, int]:
+    while b > a and s[b - 1] in "。！？；，,;:：!?":
+        b -= 1
+    while a < b and s[a] in "，,；;：:、":
+        a += 1
+    return a, b
+
+
+def _split_run_on(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut a clause before a second task verb when a conversion lost the comma between two tasks."""
+    seg = sentence[s:e]
+    cuts = []
+    verb_end = None  # end of the last task verb seen
+    for m in re.finditer("|".join(_SPLIT_VERBS), seg):
+        if verb_end is not None and m.start() - verb_end >= 4 and not _inside_brackets(seg, m.start()) \
+                and _TASK_END.search(seg[: m.start()]):
+            cuts.append(m.start())
+        verb_end = m.end()
+    if not cuts:
+        return [(s, e)]
+    bounds = [0] + cuts + [len(seg)]
+    return [(s + a, s + b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _inside_brackets(s: str, pos: int) -> bool:
+    return s.count("(", 0, pos) + s.count("（", 0, pos) > s.count(")", 0, pos) + s.count("）", 0, pos) or \
+        s.count("“", 0, pos) > s.count("”", 0, pos) or s.count("《", 0, pos) > s.count("》", 0, pos)
+
+
+class _Context:
+    """One clause with the scope information of its sentence."""
+
+    def __init__(self, reader, base, sentence, modals, deadlines, baselines, clause, before):
+        self.r = reader
+        self.base = base
+        self.sentence = sentence
+        self.modals = modals
+        self.deadlines = deadlines
+        self.baselines = baselines
+        self.cl = clause
+        self.before = before  # the previous clause of the sentence when it holds no task of its own
+
+    # scope helpers
+    def strength(self, pos: int) -> str:
+        best = "plain"
+        for p, s in self.modals:
+            if p <= pos:
+                best = s
+        return best
+
+    def deadline(self) -> tuple[date, str]:
+        chosen = None
+        for d in self.deadlines:
+            if d.start >= self.cl.end:
+                continue
+            if d.start < self.cl.start and d.date != self.r.default and _has_own_verb(self.cl.text):
+                continue  # "一季度完成回搬，新开工安置房项目3个": a month or quarter stays with its own task
+            chosen = d
+        if chosen is None:
+            return self.r.default, ""
+        return chosen.date, chosen.text
+
+    def in_baseline(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.baselines)
+
+    # extraction
+    def pledges(self) -> list[PledgeDraft]:
+        cl = self.cl
+        if any(a <= cl.start and cl.end <= b for a, b in self.baselines):
+            return []  # "在上半年完成加梯竣工14台的基础上": history, not a task
+        found = find_quantities(cl.text)
+        quantities = [q for i, q in enumerate(found) if self._is_target(q) and not _is_threshold(cl.text, q, found[i + 1 :])]
+        out = [self._quantitative(q) for q in quantities]
+        if quantities:
+            out.extend(self._milestone_items_beside_numbers(quantities))
+            return out
+        zero = self._zero()
+        if zero:
+            return [zero]
+        return self._milestones()
+
+    def _is_target(self, q: Quantity) -> bool:
+        pos = self.cl.start + q.number_start
+        if self.in_baseline(pos):
+            return False
+        head = self.cl.text[: q.number_start]
+        if _HISTORY.search(head):
+            return False
+        if re.search(r"精神|全会|党代会|要求$", self.cl.text[q.end :]):
+            return False  # "落实中央八项规定精神", "二次全会", "落实两张网建设要求": names of doctrine
+        # a number governed by a carry-on verb with no task verb in between restates the present
+        last_carry = max((head.rfind(v) for v in _CARRY_ON), default=-1)
+        if last_carry >= 0:
+            between = head[last_carry:]
+            if not re.search("|".join(_STRONG_VERBS + ("新增", "实现", "达到", "推进", "开展", "建设", "改造")), between[2:]):
+                return False
+        return True
+
+    def _quantitative(self, q: Quantity) -> PledgeDraft:
+        cl = self.cl
+        dl, dl_text = self.deadline()
+        comparator = q.comparator or self._clause_comparator(q) or ">="
+        unit = q.unit
+        if unit == "元" and re.search(r"每(?:平方米|㎡|平米)|单位面积", cl.text[: q.number_start]):
+            unit = "元/平方米"  # "每平方米税收产出提升至2900元"
+        return self.r.draft(
+            self.base + cl.start, self.base + cl.end,
+            kind="quantitative", value=q.value, unit=unit, value_raw=q.raw, comparator=comparator,
+            deadline=dl, deadline_text=dl_text, strength=self.strength(cl.start + q.number_start),
+            topic=_topic(cl.text, q),
+        )
+
+    def _clause_comparator(self, q: Quantity) -> str:
+        head = self.cl.text[: q.number_start]
+        if re.search(r"控制在|不超过|不高于|以内|压减到|降至|降到|低于", head[-8:] + self.cl.text[q.end : q.end + 3]):
+            return "<="
+        if re.search(r"左右|上下", self.cl.text[q.end : q.end + 3]):
+            return "~"
+        return ""
+
+    def _milestone_items_beside_numbers(self, quantities: list[Quantity]) -> list[PledgeDraft]:
+        """"确保完成A工程、华星港等10条河道…工程": the item without a number is a milestone too."""
+        cl = self.cl
+        verb = _first_verb(cl.text, _STRONG_VERBS)
+        if verb is None:
+            return []
+        out = []
+        v_start, v_end = verb
+        pos = v_end
+        for item_s, item_e in _items(cl.text, v_end):
+            item = cl.text[item_s:item_e]
+            if any(item_s <= q.number_start < item_e for q in quantities):
+                continue
+            if item.endswith(("工程", "项目")) and len(item) >= 6 and _NAME_MARK.search(item):
+                out.append(self._milestone_draft(cl.start, cl.start + item_e, v_start))
+            pos = item_e
+        return out
+
+    def _zero(self) -> PledgeDraft | None:
+        m = _ZERO.search(self.cl.text)
+        if not m:
+            return None
+        raw = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        raw = raw.replace("确保", "")
+        if m.group("b") and "反弹回潮" in m.group(0):
+            raw = "无反弹回潮"
+        dl, dl_text = self.deadline()
+        return self.r.draft(
+            self.base + self.cl.start, self.base + self.cl.end,
+            kind="quantitative", value=0.0, unit="起", value_raw=raw, comparator="<=",
+            deadline=dl, deadline_text=dl_text, strength=self.strength(self.cl.start + m.start()),
+            topic=_topic(self.cl.text[m.end():] or self.cl.text, None),
+        )
+
+    def _milestones(self) -> list[PledgeDraft]:
+        text = self.cl.text
+        if _FRAMING.match(text):
+            return []
+        end = len(text)
+        if _GENERIC.search(text) and not re.search(r"年度目标|年度任务|指标任务", text):
+            # "做好A验收、B等各项工作": only the named items before the generic tail count
+            end = 0
+            for a, b in _items(text, 0):
+                if _GENERIC.search(text[a:b]):
+                    break
+                end = b
+            if end == 0:
+                return []
+        return self._milestones_in(end)
+
+    def _milestones_in(self, end: int) -> list[PledgeDraft]:
+        cl = self.cl
+        text = cl.text[:end]
+        # 1. verb before its object
+        verb = _first_verb(text, _STRONG_VERBS)
+        if verb and _concrete_object(text[verb[1]:]):
+            return self._split_items_with_events(verb, end)
+        verb = _first_verb(text, _OBJECT_VERBS)
+        if verb:
+            word = text[verb[0] : verb[1]]
+            obj = text[verb[1]:]
+            if word == "开展":
+                ok = bool(_ORDINAL_EVENT.search(obj))
+            elif word == "打造":
+                ok = bool(_FACILITY_END.search(obj))
+            elif word == "建立":
+                ok = not obj.startswith(("健全", "完善")) and bool(
+                    _DELIVERABLE.search(obj) or re.search(r"(机制|地图|库|制度|台账|档案)$", obj)
+                )
+            elif word in ("举办", "承办"):
+                ok = bool(_NAME_MARK.search(obj) or _DELIVERABLE.search(obj))
+            else:
+                ok = bool(_DELIVERABLE.search(obj))
+            if ok:
+                return [self._milestone_draft(cl.start, cl.start + end, cl.start + verb[0])]
+        # 2. object before its completion noun: "万科19-04项目开工", "推进新镇总体规划批复"
+        event = _event_at_end(text)
+        if event is not None:
+            obj = text[:event]
+            # the object of a completion noun must be named: "万科19-04项目开工", not "空间规划落地"
+            if _NAME_MARK.search(obj) or _FACILITY.search(obj) or _named_project(obj) \
+                    or re.search(r"年度目标|年度任务", obj):
+                return self._split_items_with_events(None, end)
+        return []
+
+    def _split_items_with_events(self, verb: tuple[int, int] | None, end: int) -> list[PledgeDraft]:
+        """"做好A敬老院竣工验收、B敬老院主体结构封顶工作": two deliverables, two milestones."""
+        cl = self.cl
+        v_start = verb[0] if verb else 0
+        v_end = verb[1] if verb else 0
+        items = _items(cl.text[:end], v_end)
+        if len(items) >= 2 and all(_event_at_end(cl.text[a:b]) is not None for a, b in items) \
+                and "等" not in cl.text[items[-2][0] : items[-1][0]]:
+            out = []
+            for k, (a, b) in enumerate(items):
+                start = cl.start if k == 0 else cl.start + a
+                out.append(self._milestone_draft(start, cl.start + b, cl.start + v_start))
+            return out
+        return [self._milestone_draft(cl.start, cl.start + end, cl.start + v_start)]
+
+    def _milestone_draft(self, vs: int, ve: int, verb_pos: int) -> PledgeDraft:
+        text = self.sentence[vs:ve]
+        if self.before is not None and not _NAME_MARK.search(text) and not _FACILITY.search(text):
+            vs = self.before.start  # a bare task takes its subject from the clause before it
+        dl, dl_text = self.deadline()
+        return self.r.draft(
+            self.base + vs, self.base + ve,
+            kind="milestone", value=None, unit="", value_raw="", comparator="",
+            deadline=dl, deadline_text=dl_text, strength=self.strength(verb_pos),
+            topic=_topic(self.sentence[vs:ve], None),
+        )
+
+
+def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
+    best = None
+    for v in verbs:
+        i = text.find(v)
+        while i >= 0 and (
+            _inside_brackets(text, i)
+            or text[i + len(v) : i + len(v) + 2] in ("健全", "完善", "工作", "时限", "情况", "进度", "时间", "节点")
+            or text[i + len(v) : i + len(v) + 1] == "率"  # 建立健全 is a process; 创建工作, 完成时限, 完成率 are nouns
+            or text[max(0, i - 2) : i] == "综合"  # 综合整新 names a kind of works
+        ):
+            i = text.find(v, i + 1)
+        if i >= 0 and (best is None or i < best[0] or (i == best[0] and i + len(v) > best[1])):
+            best = (i, i + len(v))
+    return best
+
+
+_VAGUE_OBJECT = re.compile(
+    r"(力度|水平|能力|效能|氛围|质量|成效|成果|作用|意识|活力|动能|征程|篇章|局面|新时代|新阶段|新格局|阶段|时期|键”?)$"
+)
+
+
+def _concrete_object(obj: str) -> bool:
+    obj = obj.strip()
+    if len(obj) < 2 or _VAGUE_OBJECT.search(obj):
+        return False
+    if _GENERIC.search(obj) and not re.search(r"年度目标|年度任务|指标任务", obj):
+        return False
+    return True
+
+
+def _event_at_end(text: str) -> int | None:
+    """Where a completion noun closes ``text`` (after trailing 工作/任务/建设 words), else None."""
+    t = text.rstrip()
+    for _ in range(2):
+        for tail in _TRAILING:
+            if t.endswith(tail) and len(t) > len(tail) + 2 and not any(t.endswith(ev) for ev in _EVENT_NOUNS):
+                t = t[: -len(tail)]
+                break
+    for ev in _EVENT_NOUNS:
+        if t.endswith(ev) and len(t) > len(ev) + 1:
+            return len(t) - len(ev)
+    return None
+
+
+def _items(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the 、-separated items after ``start`` (brackets and quotes respected)."""
+    items = []
+    depth = 0
+    s = start
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in "(（《“":
+            depth += 1
+        elif ch in ")）》”":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            items.append((s, i))
+            s = i + 1
+    items.append((s, len(text)))
+    return [(a, b) for a, b in items if b > a]
+
+
+_TOPIC_DROP = re.compile(
+    "|".join(sorted(FIRM + ASPIRATIONAL + _STRONG_VERBS + _OBJECT_VERBS + _SPLIT_VERBS, key=len, reverse=True))
+    + r"|年内|年底前|年底|全年|今年|\d+月底前?|持续|继续|积极|全力|加快|有序|稳步|扎实|进一步|同时|并|累计|再"
+)
+
+
+def _topic(clause: str, q: Quantity | None) -> str:
+    """A short noun phrase for what is measured or delivered (free text, not scored)."""
+    t = clause
+    if q is not None:
+        after = clause[q.end :].strip("，,、。 ")
+        before = clause[: q.start - 0]
+        before = re.sub(r"(约|不少于|不低于|达到|提高到|累计达|达|超过|以上)$", "", before)
+        t = before if len(_TOPIC_DROP.sub("", before)) >= 2 else after
+        if re.match(r"^[\u4e00-\u9fff“]", after) and len(_TOPIC_DROP.sub("", before)) < 4:
+            t = after
+    t = _TOPIC_DROP.sub("", t)
+    t = re.sub(r"[\s“”《》「」()（）,，。；:：]", "", t)
+    t = re.sub(r"^(的|对|在|将|把|为|要)", "", t)
+    t = re.sub(r"(工作|任务|目标|的)$", "", t)
+    return t[:30]

@@ -1,0 +1,249 @@
+"""Matching pledges against a later report: short report pairs of the genre, one per hard case."""
+
+from datetime import date
+
+import pytest
+
+from reports.analysis.matching import PledgeFacts, assess
+
+END = date(2022, 12, 31)
+COVERS = date(2022, 12, 31)
+
+FILLER = (
+    "帮扶长期失业青年就业187人。开展食品安全专项检查3200家次。"
+    "完成自建房安全隐患排查2860栋。组织惠企政策宣讲会22场，覆盖企业1300余户。"
+)
+
+
+def quant(text, value, unit, comparator=">=", deadline=END, topic=""):
+    return PledgeFacts("p", text, "quantitative", value, unit, comparator, deadline, topic=topic)
+
+
+def milestone(text, deadline=END):
+    return PledgeFacts("p", text, "milestone", None, "", "", deadline)
+
+
+def judge(pledge, review, plan="", covers=COVERS):
+    """Assess one pledge against a report made of `review` (plus filler) and an optional plan part."""
+    text = "一、2022年工作回顾\n\n" + review + FILLER + "\n\n二、2023年工作安排\n\n" + plan
+    start = len("一、2022年工作回顾\n\n")
+    end = text.index("\n\n二、")
+    (v,) = assess([pledge], text, [(start, end)], covers)
+    assert v.quote == (text[v.start : v.end] if v.start is not None else "")
+    assert 0 <= v.confidence <= 1
+    return v
+
+
+def test_it_reads_a_synonym_of_the_pledged_object():
+    v = judge(quant("年内完成35台加梯任务", 35, "台"), "既有多层住宅加装电梯全年竣工38台。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 38)
+    assert "竣工38台" in v.quote
+
+
+def test_it_converts_magnitude_words():
+    v = judge(quant("确保完成2.5万㎡拆违任务", 25000, "平方米"), "全年拆除违法建筑2.1万平方米。")
+    assert (v.status, v.achieved_value) == ("partial", 21000)
+
+
+def test_it_reads_chinese_numerals():
+    v = judge(quant("完成居住房屋动迁30户", 30, "户"), "完成居住房屋动迁三十五户。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 35)
+
+
+def test_it_converts_mu_to_hectares():
+    v = judge(quant("完成建设用地减量化验收9.89公顷", 9.89, "公顷"), "全年完成建设用地减量化立项159亩、验收148.35亩。")
+    assert v.status == "fulfilled"
+    assert v.achieved_value == pytest.approx(9.89)
+
+
+def test_the_figure_of_the_pledged_verb_counts():
+    v = judge(quant("年内完成40台加装电梯", 40, "台"), "加装电梯全年签约52台、开工41台、竣工36台。")
+    assert (v.status, v.reason, v.achieved_value) == ("partial", "shortfall", 36)
+
+
+def test_the_years_share_of_a_cumulative_figure_counts():
+    v = judge(quant("完成20户家庭适老化改造", 20, "户"), "累计完成家庭适老化改造61户，其中今年完成23户。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 23)
+
+
+def test_a_cumulative_pledge_takes_the_cumulative_figure():
+    v = judge(quant("力争打造特色楼道累计达800个", 800, "个"), "全镇特色楼道总数达到826个。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 826)
+
+
+def test_a_percentage_of_the_target_gives_the_achieved_value():
+    v = judge(quant("确保完成全年新增就业岗位3150个目标", 3150, "个"), "全年新增就业岗位完成年度目标的112%。")
+    assert (v.status, v.achieved_value) == ("fulfilled", pytest.approx(3528))
+
+
+def test_zero_target_met_when_nothing_happened():
+    v = judge(quant("确保辖区内不发生重大安全事故", 0, "起", "<="), "全年辖区内未发生较大及以上生产安全事故。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 0)
+
+
+def test_zero_target_missed_when_an_occurrence_is_stated():
+    v = judge(
+        quant("确保督察问题点位无反弹回潮", 0, "起", "<="),
+        "对督察反馈问题点位开展回头看复查，复查中发现2处点位出现反弹。",
+    )
+    assert (v.status, v.reason, v.achieved_value) == ("missed", "shortfall", 2)
+
+
+def test_about_target_within_five_percent_is_met():
+    v = judge(quant("增加养老床位约200张", 200, "张", "~"), "长者照护之家新增养老床位192张。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 192)
+
+
+def test_about_target_well_short_is_partial():
+    v = judge(quant("增加养老床位约20张", 20, "张", "~"), "长者照护之家新增养老床位12张。")
+    assert (v.status, v.reason, v.achieved_value) == ("partial", "shortfall", 12)
+
+
+def test_a_rise_where_a_decrease_was_pledged_is_missed_with_zero():
+    v = judge(quant("扬尘浓度同比下降15%", 15, "%"), "受工地集中施工影响，全年扬尘浓度同比上升3.2%，未实现下降目标。")
+    assert (v.status, v.reason, v.achieved_value) == ("missed", "shortfall", 0)
+
+
+def test_milestone_with_all_named_items_done_is_fulfilled():
+    v = judge(milestone("力争聚溪路、营洪路等项目年内竣工"), "全年在建道路20条，其中聚溪路、营洪路建成通车。")
+    assert (v.status, v.reason) == ("fulfilled", "")
+
+
+def test_milestone_with_some_items_done_and_the_rest_deferred_is_partial_delayed():
+    v = judge(
+        milestone("完成03-04、C06-03、C08-01A地块出让"),
+        "全年完成03-04、C06-03两幅地块出让，C08-01A地块因规划指标调整，出让顺延至2023年。",
+    )
+    assert (v.status, v.reason, v.achieved_value) == ("partial", "delayed", None)
+
+
+def test_milestone_with_some_items_not_started_is_partial_shortfall():
+    v = judge(milestone("05-08地块和188地块确保开工建设"), "188地块安置房开工建设，05-08地块因规划方案调整仍在办理前期手续。")
+    assert (v.status, v.reason) == ("partial", "shortfall")
+
+
+def test_an_earlier_stage_than_promised_is_partial():
+    v = judge(milestone("确保新华小学扩建工程年内竣工"), "新华小学扩建工程于10月开工建设。")
+    assert (v.status, v.reason) == ("partial", "shortfall")
+
+
+def test_a_deferral_with_no_progress_is_missed_delayed():
+    v = judge(milestone("万科18-03项目竣工"), "万科18-03项目受幕墙材料供货滞后影响，竣工时间顺延至2023年二季度。")
+    assert (v.status, v.reason, v.achieved_value) == ("missed", "delayed", None)
+
+
+@pytest.mark.parametrize(
+    "review",
+    [
+        "原计划单独建设的招商地图，因区里统一搭建招商平台，不再单独开发。",
+        "受疫情影响，招商地图发布活动停办。",
+        "招商地图并入区级招商平台建设。",
+    ],
+)
+def test_a_cancellation_is_missed_cancelled(review):
+    v = judge(milestone("建立招商地图"), review)
+    assert (v.status, v.reason) == ("missed", "cancelled")
+
+
+def test_a_stated_failure_of_a_quantity_is_missed_with_zero():
+    v = judge(quant("新建1家星级爱心妈咪小屋", 1, "家"), "原计划新建的一家星级爱心妈咪小屋，因合作单位场地调整，年内未能建成。")
+    assert (v.status, v.reason, v.achieved_value) == ("missed", "shortfall", 0)
+
+
+def test_the_remainder_left_undone_gives_the_part_done():
+    v = judge(quant("推进12-06小学等3所配套学校建设", 3, "所"), "12-06小学于9月开工建设，另外两所配套学校受规划调整影响尚未开工。")
+    assert (v.status, v.achieved_value) == ("partial", 1)
+
+
+def test_a_distractor_figure_of_a_related_measure_is_not_taken():
+    v = judge(
+        quant("完成16个电动自行车充电场所建设", 16, "个"),
+        "建成电动自行车集中充电场所16处，新增充电端口960个，楼道充电现象明显减少。",
+    )
+    assert (v.status, v.achieved_value) == ("fulfilled", 16)
+
+
+def test_two_pledges_in_one_sentence_take_their_own_figures():
+    pledge = "力争95%居村和100%单位分类实效达标"
+    review = "全镇居村垃圾分类实效达标率96.5%，单位达标率98.7%。"
+    assert judge(quant(pledge, 95, "%"), review).achieved_value == 96.5
+    v = judge(quant(pledge, 100, "%"), review)
+    assert (v.status, v.achieved_value) == ("partial", 98.7)
+
+
+def test_not_mentioned_is_missed_not_reported():
+    v = judge(milestone("启动全域乡村振兴课题研究"), "七灶村村庄设计于9月正式启动。")
+    assert (v.status, v.reason, v.achieved_value, v.start) == ("missed", "not_reported", None, None)
+
+
+def test_the_plan_part_is_never_evidence():
+    v = judge(quant("年内完成35台加梯任务", 35, "台"), "", plan="年内完成加装电梯40台。")
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_pledge_due_after_the_review_period_stays_pending():
+    v = judge(quant("年内完成35台加梯任务", 35, "台"), "上半年加装电梯竣工12台。", covers=date(2022, 6, 30))
+    assert (v.status, v.achieved_value) == ("pending", 12)
+
+
+def test_a_pledge_already_met_before_its_deadline_is_fulfilled():
+    v = judge(quant("年内完成35台加梯任务", 35, "台"), "上半年加装电梯竣工36台。", covers=date(2022, 6, 30))
+    assert (v.status, v.achieved_value) == ("fulfilled", 36)
+
+
+def test_met_after_the_deadline_is_late():
+    v = judge(milestone("9月底前人房地智慧管理系统上线", deadline=date(2022, 9, 30)), "人房地智慧管理系统11月上线运行。")
+    assert v.status == "fulfilled"
+    assert v.late is True
+
+
+def test_one_index_serves_many_pledges_quickly():
+    import time
+
+    review = "".join(f"第{i}批项目完成道路改造{i + 3}条，新增绿地{i}万平方米。" for i in range(300))
+    pledges = [quant(f"完成道路改造{i}条", i, "条") for i in range(1000)]
+    text = "一、2022年工作回顾\n\n" + review
+    t0 = time.perf_counter()
+    verdicts = assess(pledges, text, [(0, len(text))], COVERS)
+    assert len(verdicts) == 1000
+    assert time.perf_counter() - t0 < 30
+
+
+def test_gold_pledges_reach_the_target_accuracy_on_the_development_followups(shared_dir):
+    """Gold pledges as input, so this measures matching alone (≥ 0.90 status and achieved value)."""
+    import json
+    import re
+
+    from reports.analysis.sections import split_sections
+
+    gold_dir = shared_dir / "gold"
+    by_source = {}
+    for path in gold_dir.glob("*.pledges.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        by_source[gold["source"]] = gold
+    status_ok = status_n = value_ok = value_n = 0
+    for path in sorted((gold_dir / "followups").glob("*.status.json")):
+        statuses = json.loads(path.read_text(encoding="utf-8"))
+        gold = by_source[statuses["source"]]
+        text = (gold_dir / "followups" / statuses["followup"]).read_text(encoding="utf-8")
+        spans = [(s.start, s.end) for s in split_sections(text, "annual") if s.kind == "review"]
+        year = int(re.search(r"(\d{4})", statuses["followup"]).group(1))
+        pledges = [
+            PledgeFacts(
+                p["id"], p["quote"], p["kind"], p.get("value"), p.get("unit") or "", p.get("comparator") or "",
+                date.fromisoformat(p["deadline"]), topic=p.get("topic") or "",
+            )
+            for p in gold["pledges"]
+        ]
+        verdicts = {v.key: v for v in assess(pledges, text, spans, date(year - 1, 12, 31))}
+        for s in statuses["statuses"]:
+            v = verdicts[s["id"]]
+            status_n += 1
+            status_ok += v.status == s["status"]
+            if s["achieved_value"] is not None and s["status"] in ("fulfilled", "partial"):
+                value_n += 1
+                value_ok += v.achieved_value is not None and abs(v.achieved_value - s["achieved_value"]) <= 1e-6 * max(
+                    1, abs(s["achieved_value"])
+                )
+    assert status_ok / status_n >= 0.90
+    assert value_ok / value_n >= 0.90

@@ -1,0 +1,158 @@
+from datetime import date
+
+from reports.analysis.pledges import extract_pledges
+from reports.analysis.sections import split_sections
+
+
+def _plan(body: str, year: int = 2021, kind: str = "half_year"):
+    text = f"上半年工作回顾\n\n上半年，完成道路3条，新增企业50家。\n\n下半年工作安排\n\n{body}\n\n各位代表！让我们努力完成20项任务！\n"
+    return text, extract_pledges(text, split_sections(text, kind), year, kind)
+
+
+def _quant(pledges):
+    return [(p.value, p.unit, p.comparator, p.strength) for p in pledges if p.kind == "quantitative"]
+
+
+def test_review_and_closing_yield_no_pledges():
+    text, pledges = _plan("加强党的建设。")
+    assert pledges == []
+
+
+def test_each_target_number_is_one_pledge_and_a_firm_modal_governs_the_rest_of_its_sentence():
+    _, pledges = _plan("推动新增内资企业创新高，并确保新增外资企业60家，新增合同吸引外资2.7亿美元。")
+    assert _quant(pledges) == [(60, "家", ">=", "firm"), (270000000, "美元", ">=", "firm")]
+
+
+def test_spans_are_exact_substrings_of_the_text():
+    text, pledges = _plan("力争年底前完成红色物业达标社区不少于80%，示范社区不少于20个。")
+    for p in pledges:
+        assert p.text == text[p.start : p.end]
+    assert [(p.value, p.deadline_text, p.strength) for p in pledges] == [(80, "年底前", "aspirational"), (20, "年底前", "aspirational")]
+
+
+def test_two_targets_with_two_verbs_and_no_delimiter():
+    _, pledges = _plan("全面梳理存量土地，完成建设用地减量化验收9.89公顷立项12.33公顷的任务。")
+    assert [(p.value, p.unit) for p in pledges] == [(9.89, "公顷"), (12.33, "公顷")]
+
+
+def test_a_count_with_its_share_is_two_pledges_with_the_same_deadline():
+    _, pledges = _plan("攻坚全民疫苗接种，确保9月底前完成全程接种213921人(适龄人员的91.2%)，构筑免疫屏障。")
+    assert [(p.value, p.unit, p.deadline, p.strength) for p in pledges] == [
+        (213921, "人", date(2021, 9, 30), "firm"),
+        (91.2, "%", date(2021, 9, 30), "firm"),
+    ]
+
+
+def test_a_baseline_is_not_a_target():
+    _, pledges = _plan("在上半年签约90个门洞的基础上，再扩大签约门洞数量，确保完成今年指标任务。")
+    assert all(p.value != 90 for p in pledges)
+    assert [p.kind for p in pledges] == ["milestone"]
+    assert pledges[0].deadline == date(2021, 12, 31)
+
+
+def test_percentages_before_their_population_and_footnoted_names():
+    _, pledges = _plan("力争95%居村和100%单位分类实效达标。按要求做到三个100⑩。")
+    assert _quant(pledges) == [(95, "%", ">=", "aspirational"), (100, "%", ">=", "aspirational")]
+
+
+def test_an_open_list_is_one_milestone_with_its_own_deadline():
+    _, pledges = _plan("力争聚溪路、营洪路等项目年内竣工，新溪北路、宝溪路等项目年内开工。")
+    assert [(p.kind, p.deadline_text, p.strength) for p in pledges] == [
+        ("milestone", "年内", "aspirational"),
+        ("milestone", "年内", "aspirational"),
+    ]
+    assert pledges[0].text == "力争聚溪路、营洪路等项目年内竣工"
+
+
+def test_zero_targets():
+    _, pledges = _plan(
+        "确保不发生重特大案件。杜绝耕地“非粮化”现象产生。确保辖区内无重大安全事故发生。"
+        "对新增违法建筑做到“零容忍、零发现、零增长”。居民区入室盗窃零发案率力争达到93%。"
+    )
+    assert _quant(pledges) == [
+        (0, "起", "<=", "firm"),
+        (0, "起", "<=", "plain"),
+        (0, "起", "<=", "firm"),
+        (0, "起", "<=", "plain"),
+        (93, "%", ">=", "aspirational"),
+    ]
+
+
+def test_general_intentions_with_process_verbs_are_not_pledges():
+    _, pledges = _plan(
+        "持续深化多表合一，加大招商引资力度。不断提升服务水平，做好各项安全工作。深化22个创新型小区建设成果。"
+        "坚持抓好疫情防控和经济发展两项重要工作。建立长效管理机制。"
+    )
+    assert pledges == []
+
+
+def test_milestones_need_a_concrete_object():
+    _, pledges = _plan(
+        "启动七灶村村庄设计。完成《某镇国土空间总体规划》编制。建立失业青年信息库。举办首届羊肉文化节。"
+        "万科19-04项目开工。做好老宅角敬老院竣工验收、海峡敬老院主体结构封顶工作。"
+    )
+    assert [p.text for p in pledges] == [
+        "启动七灶村村庄设计",
+        "完成《某镇国土空间总体规划》编制",
+        "建立失业青年信息库",
+        "举办首届羊肉文化节",
+        "万科19-04项目开工",
+        "做好老宅角敬老院竣工验收",
+        "海峡敬老院主体结构封顶工作",
+    ]
+
+
+def test_identifiers_in_a_plan_are_not_targets():
+    _, pledges = _plan("完成六灶03-04、C06-03地块出让。推进21号线车辆段开发。优化15分钟服务圈。举办第二十届文化艺术节。")
+    assert all(p.kind == "milestone" for p in pledges)
+
+
+def test_a_sentence_broken_by_pdf_conversion_inside_bold_markers_is_read_whole():
+    text = (
+        "上半年工作回顾\n\n完成道路3条。\n\n二、下半年工作安排\n\n**（一）扎实做好民生工作。**扩大加梯规模，年内完成**\n\n"
+        "35台加梯任务。完成20户家庭适老化改造。\n"
+    )
+    pledges = extract_pledges(text, split_sections(text), 2022, "half_year")
+    assert [(p.value, p.unit, p.deadline_text) for p in pledges] == [(35, "台", "年内"), (20, "户", "")]
+    assert all(p.text == text[p.start : p.end] for p in pledges)
+    assert pledges[0].section == "（一）扎实做好民生工作"
+
+
+def test_an_annual_plan_reads_expected_targets_and_deadlines():
+    text = (
+        "一、2022年工作回顾\n\n全年新增就业岗位5000个。\n\n三、2023年工作安排\n\n"
+        "主要预期目标是：财政总收入增长8%左右，新增就业岗位5000个以上，城镇调查失业率控制在4.5%以内。\n\n"
+        "力争新镇总体规划上半年获批。确保六城16-01地块一季度完成回搬，新开工安置房项目3个。明年完成某路竣工。\n"
+    )
+    pledges = extract_pledges(text, split_sections(text, "annual"), 2023, "annual")
+    got = [(p.kind, p.value, p.comparator, p.deadline.isoformat()) for p in pledges]
+    assert got == [
+        ("quantitative", 8, "~", "2023-12-31"),
+        ("quantitative", 5000, ">=", "2023-12-31"),
+        ("quantitative", 4.5, "<=", "2023-12-31"),
+        ("milestone", None, "", "2023-06-30"),
+        ("milestone", None, "", "2023-03-31"),
+        ("quantitative", 3, ">=", "2023-12-31"),
+        ("milestone", None, "", "2024-12-31"),
+    ]
+
+
+def test_district_style_embedded_plan_paragraph_yields_pledges_but_its_review_does_not():
+    text = (
+        "区政府工作报告\n\n各位代表：\n\n现在，我代表区人民政府报告工作，请予审议。\n\n一、经济发展\n\n"
+        "上半年，全区新增企业300家。下半年，我们将重点抓好三方面工作：一是新增企业200家；二是完成某某路竣工。\n"
+    )
+    pledges = extract_pledges(text, split_sections(text, "half_year"), 2022, "half_year")
+    assert [p.value for p in pledges if p.kind == "quantitative"] == [200]
+
+
+def test_each_seed_yields_pledges_only_from_its_plan_part(shared_dir):
+    from reports.analysis.text import normalize
+
+    for seed in sorted((shared_dir / "seeds").glob("*.txt")):
+        text = normalize(seed.read_text(encoding="utf-8"))
+        sections = split_sections(text, "half_year")
+        plan = [s for s in sections if s.kind == "plan"]
+        pledges = extract_pledges(text, sections, 2022, "half_year")
+        assert len(pledges) >= 20, seed.name
+        assert all(any(s.start <= p.start and p.end <= s.end for s in plan) for p in pledges)
