@@ -29,7 +29,7 @@ class PeriodForm(forms.Form):
         queryset=Report.objects.none(),
         required=False,
         empty_label=_("—"),
-        error_messages={"invalid_choice": _("所选报告不属于该镇/街道，请从列表中重新选择。")},
+        error_messages={"invalid_choice": _("所选报告不属于该镇/街道或其中没有承诺，请从列表中重新选择。")},
     )
     year = forms.TypedChoiceField(
         label=_("或按到期年度"),

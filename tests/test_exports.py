@@ -60,6 +60,8 @@ def test_docx_uses_styled_headings_and_a_page_header(client, deputy, summary_dat
     # the missed group comes before the fulfilled one, as on the page
     order = [text for _name, text in headings]
     assert order.index("未兑现（3项）") < order.index("部分兑现（2项）") < order.index("已兑现（1项）")
+    lifts = next(i for i, text in enumerate(order) if text.startswith("4. 年内完成35台加梯任务"))
+    assert order.index("部分兑现（2项）") < lifts < order.index("已兑现（1项）")  # each pledge under its group
     header = doc.sections[0].header.paragraphs[0].text
     assert "东湖镇" in header and "2022年7月半年工作报告" in header and "生成于" in header
     assert doc.styles["Normal"].element.rPr.rFonts.get(

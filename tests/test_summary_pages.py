@@ -101,7 +101,7 @@ def test_without_a_period_it_shows_the_latest_report(client, deputy, summary_dat
     [
         ({"year": "abc"}, "该年度没有到期的承诺，请从列表中选择年度。"),
         ({"year": "1990"}, "该年度没有到期的承诺，请从列表中选择年度。"),
-        ({"report": "999999"}, "所选报告不属于该镇/街道，请从列表中重新选择。"),
+        ({"report": "999999"}, "所选报告不属于该镇/街道或其中没有承诺，请从列表中重新选择。"),
     ],
 )
 def test_a_bad_period_gets_a_chinese_message(client, deputy, summary_data, params, message):
@@ -255,3 +255,16 @@ def test_a_second_town_has_its_own_summary(client, deputy, db):
     client.force_login(deputy)
     text = _text(client.get(_url(data, report=data.july.pk)).content)
     assert "南湾镇承诺兑现情况" in text and "东湖镇" not in text
+
+
+def test_a_town_without_pledges_gets_an_empty_summary(client, deputy, db):
+    from tracker.models import Town
+
+    town = Town.objects.create(name="空白镇", district="滨江区")
+    client.force_login(deputy)
+    r = client.get(f"/summaries/town/{town.pk}/")
+    assert r.status_code == 200
+    text = _text(r.content)
+    assert "空白镇承诺兑现情况" in text and "该期间没有承诺。" in text and "共0项承诺" in text
+    assert client.get(f"/summaries/town/{town.pk}/docx").status_code == 200
+    assert client.get("/summaries/town/999999/").status_code == 404
