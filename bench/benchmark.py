@@ -46,17 +46,18 @@ def report_files():
 def bench_extraction(paths, repeat):
     import jieba
 
-    from reports.analysis import header, lexicon, pledges, sections, text as textmod
+    from reports.analysis import header, lexicon, pledges, sections
+    from reports.analysis import text as textmod
 
     lexicon.load()  # dictionaries load once per process, outside the timings
     jieba.lcut("预热")
     total_seg = total_ext = 0.0
     chars = 0
-    print("1. 提取 vs 分词（中位数，%d 次）" % repeat)
+    print(f"1. 提取 vs 分词（中位数，{repeat} 次）")
     for path in paths:
         raw = path.read_text(encoding="utf-8")
 
-        def extract():
+        def extract(raw=raw):
             text = textmod.normalize(raw)
             h = header.detect_header(text)
             year = (h.date.year if h.date else None) or h.plan_year or 2000
@@ -64,15 +65,19 @@ def bench_extraction(paths, repeat):
             sections.split_passages(text, parts)
             return pledges.extract_pledges(text, parts, year, h.kind or "half_year")
 
-        seg, _ = timed(lambda: jieba.lcut(raw), repeat)
+        seg, _ = timed(lambda raw=raw: jieba.lcut(raw), repeat)
         ext, found = timed(extract, repeat)
         total_seg += seg
         total_ext += ext
         chars += len(raw)
-        print(f"   {path.name}: {len(raw)} 字, 分词 {seg * 1000:.1f} ms, 提取 {ext * 1000:.1f} ms "
-              f"({len(found)} 条承诺), 比值 {ext / seg:.2f}")
-    print(f"   合计: 分词 {total_seg * 1000:.1f} ms ({chars / total_seg / 1000:.0f}k 字/秒), "
-          f"提取 {total_ext * 1000:.1f} ms, 提取/分词 = {total_ext / total_seg:.2f}")
+        print(
+            f"   {path.name}: {len(raw)} 字, 分词 {seg * 1000:.1f} ms, 提取 {ext * 1000:.1f} ms "
+            f"({len(found)} 条承诺), 比值 {ext / seg:.2f}"
+        )
+    print(
+        f"   合计: 分词 {total_seg * 1000:.1f} ms ({chars / total_seg / 1000:.0f}k 字/秒), "
+        f"提取 {total_ext * 1000:.1f} ms, 提取/分词 = {total_ext / total_seg:.2f}"
+    )
     return total_seg
 
 
@@ -102,7 +107,8 @@ def bench_ingest(paths, followups, seg_time):
 
 
 def bench_matching(seed_paths, followup_paths):
-    from reports.analysis import header, matching, pledges, sections, text as textmod
+    from reports.analysis import header, matching, pledges, sections
+    from reports.analysis import text as textmod
 
     base = []
     for path in seed_paths:
@@ -121,9 +127,19 @@ def bench_matching(seed_paths, followup_paths):
         for i in range(n):
             d = base[i % len(base)]
             value = d.value * (1 + (i // len(base)) * 0.01) if d.value is not None else None
-            out.append(matching.PledgeFacts(key=i, text=d.text, kind=d.kind, value=value, unit=d.unit,
-                                            comparator=d.comparator, deadline=date(covers.year, 12, 31),
-                                            topic=d.topic, strength=d.strength))
+            out.append(
+                matching.PledgeFacts(
+                    key=i,
+                    text=d.text,
+                    kind=d.kind,
+                    value=value,
+                    unit=d.unit,
+                    comparator=d.comparator,
+                    deadline=date(covers.year, 12, 31),
+                    topic=d.topic,
+                    strength=d.strength,
+                )
+            )
         return out
 
     print(f"3. 匹配：一份后续报告（{followup_paths[0].name}，{len(review)} 段回顾）对 N 条待核承诺")

@@ -44,8 +44,13 @@ def build_town(n: int):
     town = Town.objects.create(name="基准镇", district="基准区")
     july, january = (
         Report.objects.create(
-            town=town, kind=kind, delivered_on=d, plan_year=year, title=f"基准镇{d.year}年报告",
-            source_name=f"bench-{d}.txt", text="报告正文。" * 4000,
+            town=town,
+            kind=kind,
+            delivered_on=d,
+            plan_year=year,
+            title=f"基准镇{d.year}年报告",
+            source_name=f"bench-{d}.txt",
+            text="报告正文。" * 4000,
             checksum=hashlib.sha256(f"bench{d}".encode()).hexdigest(),
         )
         for kind, d, year in (("half_year", date(2022, 7, 12), 2022), ("annual", date(2023, 1, 10), 2023))
@@ -56,21 +61,40 @@ def build_town(n: int):
         obj = OBJECTS[i % len(OBJECTS)]
         quantitative = i % 3 != 0
         target = 10 + i % 40
-        pledges.append(Pledge(
-            report=july, town=town, start=i * 20, end=i * 20 + 15, sequence=i,
-            text=f"年内完成第{i}批{obj}{target}个" if quantitative else f"确保第{i}号{obj}项目年内竣工",
-            kind="quantitative" if quantitative else "milestone",
-            value=target if quantitative else None, unit="个" if quantitative else "",
-            value_raw=f"{target}个" if quantitative else "", comparator=">=" if quantitative else "",
-            deadline=date(2022, 12, 31), deadline_text="年内", strength=("firm", "plain", "aspirational")[i % 3],
-            section=SECTIONS[i % len(SECTIONS)], status=status, status_reason=reason,
-            achieved_value=(target // 2 if status == "partial" else target) if quantitative and status != "pending"
-            and reason != "not_reported" else None,
-            confirmed=i % 4 == 0, confidence=0.7,
-        ))
+        pledges.append(
+            Pledge(
+                report=july,
+                town=town,
+                start=i * 20,
+                end=i * 20 + 15,
+                sequence=i,
+                text=f"年内完成第{i}批{obj}{target}个" if quantitative else f"确保第{i}号{obj}项目年内竣工",
+                kind="quantitative" if quantitative else "milestone",
+                value=target if quantitative else None,
+                unit="个" if quantitative else "",
+                value_raw=f"{target}个" if quantitative else "",
+                comparator=">=" if quantitative else "",
+                deadline=date(2022, 12, 31),
+                deadline_text="年内",
+                strength=("firm", "plain", "aspirational")[i % 3],
+                section=SECTIONS[i % len(SECTIONS)],
+                status=status,
+                status_reason=reason,
+                achieved_value=(target // 2 if status == "partial" else target)
+                if quantitative and status != "pending" and reason != "not_reported"
+                else None,
+                confirmed=i % 4 == 0,
+                confidence=0.7,
+            )
+        )
     Pledge.objects.bulk_create(pledges)
     evidences = [
-        Evidence(pledge=p, report=january, quote=f"全年{p.text[2:]}，完成{p.achieved_value or 0:.0f}个", achieved_value=p.achieved_value)
+        Evidence(
+            pledge=p,
+            report=january,
+            quote=f"全年{p.text[2:]}，完成{p.achieved_value or 0:.0f}个",
+            achieved_value=p.achieved_value,
+        )
         for p in Pledge.objects.filter(town=town).exclude(status="pending").exclude(status_reason="not_reported")
     ]
     Evidence.objects.bulk_create(evidences)

@@ -18,9 +18,7 @@ def ingest_api():
 class UploadForm(forms.Form):
     """Step 1: a file or pasted text; cleaning decodes it to report text (cleaned_data["report_text"])."""
 
-    file = forms.FileField(
-        label=_("报告文件"), required=False, help_text=_("支持 .txt、.docx、.pdf、.html 等格式。")
-    )
+    file = forms.FileField(label=_("报告文件"), required=False, help_text=_("支持 .txt、.docx、.pdf、.html 等格式。"))
     text = forms.CharField(
         label=_("或粘贴报告全文"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 10})
     )
@@ -48,9 +46,7 @@ class UploadForm(forms.Form):
 class MetadataForm(forms.Form):
     """Step 2: the detected metadata, editable; the decoded text travels along in a hidden field."""
 
-    town = forms.CharField(
-        label=_("镇/街道"), max_length=100, error_messages={"required": _("请填写镇/街道名称。")}
-    )
+    town = forms.CharField(label=_("镇/街道"), max_length=100, error_messages={"required": _("请填写镇/街道名称。")})
     district = forms.CharField(label=_("所属区县"), max_length=100, required=False)
     delivered_on = forms.DateField(
         label=_("报告日期"),

@@ -14,12 +14,21 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from reports.analysis import documents, header, lexicon, pledges, sections, text as textmod
+from reports.analysis import documents, header, lexicon, pledges, sections
+from reports.analysis import text as textmod
 from reports.models import Part, Passage, Report, ReportKind
 from tracker.models import Level, Pledge, Town
 
-LEVEL_SUFFIXES = [("街道", Level.SUBDISTRICT), ("国务院", Level.STATE), ("镇", Level.TOWN), ("乡", Level.TOWNSHIP),
-                  ("区", Level.DISTRICT), ("县", Level.COUNTY), ("市", Level.CITY), ("省", Level.PROVINCE)]
+LEVEL_SUFFIXES = [
+    ("街道", Level.SUBDISTRICT),
+    ("国务院", Level.STATE),
+    ("镇", Level.TOWN),
+    ("乡", Level.TOWNSHIP),
+    ("区", Level.DISTRICT),
+    ("县", Level.COUNTY),
+    ("市", Level.CITY),
+    ("省", Level.PROVINCE),
+]
 
 
 class IngestError(Exception):

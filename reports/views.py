@@ -77,8 +77,14 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/report_detail.html", ctx)
 
 
-def _preview(request: HttpRequest, text: str, source_name: str, meta_form: MetadataForm | None = None,
-             overrides: dict | None = None, code: int = 200) -> HttpResponse:
+def _preview(
+    request: HttpRequest,
+    text: str,
+    source_name: str,
+    meta_form: MetadataForm | None = None,
+    overrides: dict | None = None,
+    code: int = 200,
+) -> HttpResponse:
     ingest = ingest_api()
     try:
         found = ingest.analyse(text, source_name, **(overrides or {}))
@@ -89,8 +95,12 @@ def _preview(request: HttpRequest, text: str, source_name: str, meta_form: Metad
         return render(request, "reports/upload.html", ctx, status=400)
     if meta_form is None:
         initial = {
-            "town": found.town, "district": found.district, "delivered_on": found.delivered_on,
-            "kind": found.kind, "text": text, "source_name": source_name,
+            "town": found.town,
+            "district": found.district,
+            "delivered_on": found.delivered_on,
+            "kind": found.kind,
+            "text": text,
+            "source_name": source_name,
         }
         meta_form = MetadataForm(initial=initial)
     town = Town.objects.filter(name=found.town or "", district=found.district or "").first()
@@ -172,5 +182,7 @@ def _matched_text(matched: dict) -> str:
         return _("本镇没有需要比对的前期承诺。")
     found = "，".join(f"{label} {matched.get(value, 0)} 条" for value, label in Status.choices)
     return _("共核查前期承诺 %(n)d 条：%(found)s；新增状态记录 %(r)d 条。") % {
-        "n": matched["pledges"], "found": found, "r": matched.get("recorded", 0),
+        "n": matched["pledges"],
+        "found": found,
+        "r": matched.get("recorded", 0),
     }

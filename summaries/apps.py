@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class SummariesConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'summaries'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "summaries"

@@ -42,8 +42,8 @@ class PeriodForm(forms.Form):
     def __init__(self, town: Town, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.town = town
-        self.fields["report"].queryset = Report.objects.for_town(town).filter(pledges__isnull=False).distinct().defer(
-            "text"
+        self.fields["report"].queryset = (
+            Report.objects.for_town(town).filter(pledges__isnull=False).distinct().defer("text")
         )
         self.fields["year"].choices = _year_choices(Pledge.objects.filter(town=town))
 

@@ -20,8 +20,31 @@ MAX_PLEDGE_CHARS = 80
 MAX_QUOTE_CHARS = 60
 # Verbs a later report puts before an achieved figure ("竣工20台"); the pledge's own verb otherwise.
 ACHIEVED_VERBS = (
-    "竣工", "完成", "建成", "开工", "签约", "新增", "新建", "实现", "达到", "改造", "拆除", "引进", "吸引",
-    "落实", "交付", "提供", "开展", "培训", "安置", "帮扶", "受理", "办结", "整治", "处置", "减量",
+    "竣工",
+    "完成",
+    "建成",
+    "开工",
+    "签约",
+    "新增",
+    "新建",
+    "实现",
+    "达到",
+    "改造",
+    "拆除",
+    "引进",
+    "吸引",
+    "落实",
+    "交付",
+    "提供",
+    "开展",
+    "培训",
+    "安置",
+    "帮扶",
+    "受理",
+    "办结",
+    "整治",
+    "处置",
+    "减量",
 )
 
 _KIND_SHORT = {ReportKind.HALF_YEAR: "半年工作报告", ReportKind.ANNUAL: "年度工作报告"}

@@ -53,7 +53,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def sheet_pledges(qs: QuerySet) -> QuerySet:
     """The rows' related objects in one query, without any report's full text."""
     return qs.select_related("town", "report", "evidence__report", "carried_from__report").defer(
-        "report__text", "evidence__report__text", "carried_from__report__text", "search_text",
+        "report__text",
+        "evidence__report__text",
+        "carried_from__report__text",
+        "search_text",
         "carried_from__search_text",
     )
 

@@ -177,7 +177,10 @@ class Summary:
 def summary_pledges(qs: QuerySet) -> QuerySet:
     """Pledges with what a summary shows of them, in two queries, without any report's full text."""
     return qs.select_related("town", "report", "evidence__report", "carried_from__report").defer(
-        "report__text", "evidence__report__text", "carried_from__report__text", "search_text",
+        "report__text",
+        "evidence__report__text",
+        "carried_from__report__text",
+        "search_text",
         "carried_from__search_text",
     )
 

@@ -65,7 +65,10 @@ def district_comparison(request: HttpRequest) -> HttpResponse:
 
 
 def _filtered_pledges(request: HttpRequest) -> tuple[PledgeFilter, object]:
-    f = PledgeFilter(request.GET, queryset=Pledge.objects.order_by("town__district", "town__name", "report__delivered_on", "sequence"))
+    f = PledgeFilter(
+        request.GET,
+        queryset=Pledge.objects.order_by("town__district", "town__name", "report__delivered_on", "sequence"),
+    )
     return f, sheet_pledges(f.qs) if f.is_valid() else None
 
 

@@ -7,6 +7,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
 
+pytest_plugins = ["summaries_fixtures"]
+
 
 @pytest.fixture
 def shared_dir() -> Path:

@@ -76,15 +76,31 @@ def make_summary_data(prefix: str = "东湖镇", district: str = "滨江区") ->
     january = _report(town, ReportKind.ANNUAL, date(2023, 1, 10), 2023, ANNUAL_TEXT)
 
     lifts = _pledge(
-        july, 1, "年内完成35台加梯任务", kind=PledgeKind.QUANTITATIVE, value=35, unit="台", value_raw="35台",
-        comparator=">=", deadline_text="年内", strength=Strength.FIRM, section="城市更新",
+        july,
+        1,
+        "年内完成35台加梯任务",
+        kind=PledgeKind.QUANTITATIVE,
+        value=35,
+        unit="台",
+        value_raw="35台",
+        comparator=">=",
+        deadline_text="年内",
+        strength=Strength.FIRM,
+        section="城市更新",
     )
     _verdict(lifts, january, Status.PARTIAL, "全年竣工加装电梯20台", reason=Reason.SHORTFALL, achieved_value=20)
     road = _pledge(july, 2, "确保聚溪路年内竣工", strength=Strength.FIRM, deadline_text="年内")
     _verdict(road, january, Status.MISSED, "聚溪路因管线搬迁延期至明年竣工", reason=Reason.DELAYED, achieved_value=0)
     jobs = _pledge(
-        july, 3, "新增就业岗位2000个", kind=PledgeKind.QUANTITATIVE, value=2000, unit="个", value_raw="2000个",
-        comparator=">=", section="民生保障",
+        july,
+        3,
+        "新增就业岗位2000个",
+        kind=PledgeKind.QUANTITATIVE,
+        value=2000,
+        unit="个",
+        value_raw="2000个",
+        comparator=">=",
+        section="民生保障",
     )
     _verdict(jobs, january, Status.FULFILLED, "新增就业岗位2300个", achieved_value=2300)
     festival = _pledge(july, 4, "举办首届桃花文化节", section="文化旅游")
@@ -96,8 +112,16 @@ def make_summary_data(prefix: str = "东湖镇", district: str = "滨江区") ->
     design = _pledge(july, 7, "启动七灶村村庄设计", deadline=date(2023, 6, 30), deadline_text="明年6月底前")
 
     lifts_again = _pledge(
-        january, 1, "确保完成40台加装电梯", kind=PledgeKind.QUANTITATIVE, value=40, unit="台", value_raw="40台",
-        comparator=">=", strength=Strength.FIRM, section="城市更新",
+        january,
+        1,
+        "确保完成40台加装电梯",
+        kind=PledgeKind.QUANTITATIVE,
+        value=40,
+        unit="台",
+        value_raw="40台",
+        comparator=">=",
+        strength=Strength.FIRM,
+        section="城市更新",
     )
     lifts_again.carried_from = lifts
     lifts_again.save(update_fields=["carried_from"])
@@ -110,8 +134,18 @@ def make_summary_data(prefix: str = "东湖镇", district: str = "滨江区") ->
         _verdict(p, their_jan, Status.FULFILLED, f"建成第{i + 1}号口袋公园")
 
     return SummaryData(
-        town=town, other_town=other, july=july, january=january, lifts=lifts, road=road, jobs=jobs,
-        festival=festival, market=market, roads_repair=roads_repair, design=design, lifts_again=lifts_again,
+        town=town,
+        other_town=other,
+        july=july,
+        january=january,
+        lifts=lifts,
+        road=road,
+        jobs=jobs,
+        festival=festival,
+        market=market,
+        roads_repair=roads_repair,
+        design=design,
+        lifts_again=lifts_again,
     )
 
 

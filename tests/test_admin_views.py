@@ -4,8 +4,14 @@ from web_world import build_world
 from tracker.models import Comment
 
 MODELS = [
-    "tracker/town", "tracker/pledge", "tracker/evidence", "tracker/statuschange", "tracker/comment",
-    "reports/report", "reports/part", "reports/passage",
+    "tracker/town",
+    "tracker/pledge",
+    "tracker/evidence",
+    "tracker/statuschange",
+    "tracker/comment",
+    "reports/report",
+    "reports/part",
+    "reports/passage",
 ]
 
 

@@ -8,7 +8,16 @@ def test_login_page_is_in_chinese(client, db):
 
 
 def test_every_page_needs_a_login(client, db):
-    for url in ("/", "/towns/1/", "/pledges/", "/pledges/1/", "/reports/", "/reports/1/", "/reports/upload/", "/review/"):
+    for url in (
+        "/",
+        "/towns/1/",
+        "/pledges/",
+        "/pledges/1/",
+        "/reports/",
+        "/reports/1/",
+        "/reports/upload/",
+        "/review/",
+    ):
         r = client.get(url)
         assert r.status_code == 302, url
         assert r["Location"] == f"/accounts/login/?next={url}", url

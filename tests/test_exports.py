@@ -9,9 +9,9 @@ from urllib.parse import unquote
 from docx import Document
 from openpyxl import load_workbook
 
-from summaries_fixtures import summary_data  # noqa: F401
-
-MISSED_QUESTION = "2022年7月半年工作报告承诺确保聚溪路年内竣工，2023年1月年度工作报告显示“聚溪路因管线搬迁延期至明年竣工”"
+MISSED_QUESTION = (
+    "2022年7月半年工作报告承诺确保聚溪路年内竣工，2023年1月年度工作报告显示“聚溪路因管线搬迁延期至明年竣工”"
+)
 
 
 def _docx(client, data, **params) -> Document:
@@ -64,9 +64,12 @@ def test_docx_uses_styled_headings_and_a_page_header(client, deputy, summary_dat
     assert order.index("部分兑现（2项）") < lifts < order.index("已兑现（1项）")  # each pledge under its group
     header = doc.sections[0].header.paragraphs[0].text
     assert "东湖镇" in header and "2022年7月半年工作报告" in header and "生成于" in header
-    assert doc.styles["Normal"].element.rPr.rFonts.get(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
-    ) == "宋体"
+    assert (
+        doc.styles["Normal"].element.rPr.rFonts.get(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+        )
+        == "宋体"
+    )
 
 
 def test_docx_flags_a_carried_over_pledge(client, deputy, summary_data):
@@ -100,7 +103,9 @@ def test_xlsx_holds_the_filtered_pledges_with_evidence_and_questions(client, dep
     header, data = rows[0], rows[1:]
     assert header[:4] == ["编号", "区县", "镇/街道", "来源报告"]
     col = {name: i for i, name in enumerate(header)}
-    assert sorted(r[col["承诺原文"]] for r in data) == sorted(["确保聚溪路年内竣工", "举办首届桃花文化节", "建成东湖菜市场"])
+    assert sorted(r[col["承诺原文"]] for r in data) == sorted(
+        ["确保聚溪路年内竣工", "举办首届桃花文化节", "建成东湖菜市场"]
+    )
     road = next(r for r in data if r[col["承诺原文"]] == "确保聚溪路年内竣工")
     assert road[col["状态"]] == "未兑现" and road[col["原因"]] == "延期"
     assert road[col["依据引文"]] == "聚溪路因管线搬迁延期至明年竣工"
@@ -120,7 +125,7 @@ def test_xlsx_keeps_numbers_as_numbers(client, staff_user, summary_data):
 
 def test_a_formula_in_a_pledge_stays_text(client, deputy, summary_data):
     p = summary_data.festival
-    p.text = "=HYPERLINK(\"http://example.org\",\"点击\")"
+    p.text = '=HYPERLINK("http://example.org","点击")'
     p.save(update_fields=["text"])
     client.force_login(deputy)
     rows = _xlsx_rows(client, f"town={summary_data.town.pk}&status=missed")

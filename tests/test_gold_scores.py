@@ -32,7 +32,14 @@ def gold_scores(shared_dir, tmp_path, db):
     export.write_text(out.getvalue(), encoding="utf-8")
     summary = tmp_path / "summary.json"
     run = subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score_pledges.py"), str(export), str(gold_dir), "--json", str(summary)],
+        [
+            sys.executable,
+            str(shared_dir / "tools" / "score_pledges.py"),
+            str(export),
+            str(gold_dir),
+            "--json",
+            str(summary),
+        ],
         capture_output=True,
         text=True,
         check=True,

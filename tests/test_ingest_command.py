@@ -150,8 +150,25 @@ def test_export_lists_every_pledge_with_the_contract_fields(tmp_path):
     records = json.loads(out.getvalue())
     assert len(records) == Pledge.objects.count() > 0
     first = records[0]
-    for key in ("id", "town", "district", "text", "kind", "value", "unit", "value_raw", "comparator", "deadline",
-                "deadline_text", "strength", "topic", "section", "status", "achieved_value", "evidence"):
+    for key in (
+        "id",
+        "town",
+        "district",
+        "text",
+        "kind",
+        "value",
+        "unit",
+        "value_raw",
+        "comparator",
+        "deadline",
+        "deadline_text",
+        "strength",
+        "topic",
+        "section",
+        "status",
+        "achieved_value",
+        "evidence",
+    ):
         assert key in first
     assert first["report"]["source_name"] == "qingshi.txt"
     assert first["report"]["date"] == "2024-07-20"

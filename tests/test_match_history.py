@@ -122,7 +122,12 @@ def test_plan_part_of_the_later_report_is_never_evidence(plot, annual):
     match_town(plot.town)
     plot.refresh_from_db()
     # "完成东一地块开发主体变更" stands only in the 2022 plan: a new pledge, not evidence
-    assert (plot.status, plot.status_reason, plot.achieved_value, plot.evidence) == ("missed", "not_reported", None, None)
+    assert (plot.status, plot.status_reason, plot.achieved_value, plot.evidence) == (
+        "missed",
+        "not_reported",
+        None,
+        None,
+    )
 
 
 def test_rerun_is_idempotent(lift, plot, annual):
@@ -146,7 +151,9 @@ def test_person_beats_machine_and_machine_opinion_is_kept_beside(lift, annual, s
 
 
 def test_pledge_stays_pending_before_a_report_covers_its_deadline(town, lift):
-    half = _report(town, HALF_YEAR_REPORT.replace("2022", "2021"), date(2021, 8, 1), ReportKind.HALF_YEAR, 2021, "h.txt")
+    half = _report(
+        town, HALF_YEAR_REPORT.replace("2022", "2021"), date(2021, 8, 1), ReportKind.HALF_YEAR, 2021, "h.txt"
+    )
     # delivered after the pledge but its review ends 06-30, before the deadline
     lift.report.delivered_on = date(2021, 7, 1)
     lift.report.save(update_fields=["delivered_on"])

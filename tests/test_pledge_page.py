@@ -74,8 +74,13 @@ def test_staff_adds_a_new_evidence_quote(client, staff_user, world):
     client.force_login(staff_user)
     r = client.post(
         f"/pledges/{world.housing.pk}/status/",
-        {"status": "partial", "reason": "delayed", "quote": "老旧小区改造尚在设计", "quote_report": world.r2.pk,
-         "note": "仍在设计阶段"},
+        {
+            "status": "partial",
+            "reason": "delayed",
+            "quote": "老旧小区改造尚在设计",
+            "quote_report": world.r2.pk,
+            "note": "仍在设计阶段",
+        },
     )
     assert r.status_code == 302
     housing = Pledge.objects.get(pk=world.housing.pk)
@@ -89,7 +94,8 @@ def test_override_without_note_shows_chinese_error_and_keeps_input(client, staff
     client.force_login(staff_user)
     before = StatusChange.objects.count()
     r = client.post(
-        f"/pledges/{world.lift.pk}/status/", {"status": "missed", "reason": "delayed", "achieved_value": "7", "note": "  "}
+        f"/pledges/{world.lift.pk}/status/",
+        {"status": "missed", "reason": "delayed", "achieved_value": "7", "note": "  "},
     )
     html = r.content.decode()
     assert r.status_code == 400

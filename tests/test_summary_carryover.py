@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from summaries_fixtures import _pledge, _report, summary_data  # noqa: F401
+from summaries_fixtures import _pledge, _report
+
 from reports.models import ReportKind
 from tracker.carryover import link_carry_overs
 from tracker.models import Pledge, PledgeKind, Town

@@ -8,7 +8,6 @@ from summaries.charts import status_by_section_svg
 from summaries.figures import SectionCounts, figures_for
 from summaries.questions import draft_question, format_quantity, report_label
 from summaries.summary import Period, build_summary
-from summaries_fixtures import summary_data  # noqa: F401
 from tracker.models import Pledge, Reason, Status
 
 
@@ -91,10 +90,14 @@ def test_report_label_names_month_and_kind(summary_data):
 
 
 def test_the_chart_is_valid_svg_with_escaped_labels():
-    svg = str(status_by_section_svg([
-        SectionCounts("城市建设", fulfilled=2, missed=1),
-        SectionCounts('<b>"民生"</b> & 保障', partial=3, pending=1),
-    ]))
+    svg = str(
+        status_by_section_svg(
+            [
+                SectionCounts("城市建设", fulfilled=2, missed=1),
+                SectionCounts('<b>"民生"</b> & 保障', partial=3, pending=1),
+            ]
+        )
+    )
     root = ElementTree.fromstring(svg)  # well-formed XML
     texts = "".join(root.itertext())
     assert '<b>"民生"</b> & 保障' in texts

@@ -6,8 +6,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from summaries_fixtures import make_summary_data
 
-from summaries_fixtures import make_summary_data, summary_data  # noqa: F401
 from tracker.models import Pledge
 
 
@@ -28,8 +28,14 @@ def test_login_is_required(client, summary_data):
 
 def test_user_without_role_is_refused(client, outsider, summary_data):
     client.force_login(outsider)
-    for url in (_url(summary_data), _url(summary_data, "print/"), _url(summary_data, "docx"),
-                "/summaries/district/?district=滨江区", "/summaries/pledges.csv", "/summaries/pledges.xlsx"):
+    for url in (
+        _url(summary_data),
+        _url(summary_data, "print/"),
+        _url(summary_data, "docx"),
+        "/summaries/district/?district=滨江区",
+        "/summaries/pledges.csv",
+        "/summaries/pledges.xlsx",
+    ):
         r = client.get(url)
         assert r.status_code == 403, url
         assert "东湖镇" not in r.content.decode()
@@ -43,7 +49,10 @@ def test_deputy_sees_figures_chart_and_missed_pledges_first(client, deputy, summ
     text = _text(r.content)
     assert "东湖镇承诺兑现情况" in text
     assert "2022年7月半年工作报告（2022-07-12）所作承诺" in text
-    assert "共7项承诺：已兑现1项，部分兑现2项，未兑现3项（其中报告称未完成或延期1项、已取消1项、后续报告未提及1项），待核查1项；兑现率17%" in text
+    assert (
+        "共7项承诺：已兑现1项，部分兑现2项，未兑现3项（其中报告称未完成或延期1项、已取消1项、后续报告未提及1项），待核查1项；兑现率17%"
+        in text
+    )
     assert "“确保”类承诺2项，其中未兑现1项、部分兑现1项" in text
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in html
     # groups in the order a deputy asks about them
@@ -52,8 +61,16 @@ def test_deputy_sees_figures_chart_and_missed_pledges_first(client, deputy, summ
     # a partial pledge: target, achieved, ratio, deadline, strength, evidence with its report and date
     card = BeautifulSoup(html, "html.parser").find(id=f"pledge-{summary_data.lifts.pk}")
     card_text = " ".join(card.get_text(" ").split())
-    for expected in ("35台", "20台", "57%", "2022-12-31（年内）", "确保", "全年竣工加装电梯20台",
-                     "2023年1月年度工作报告，2023-01-10", "未经人工确认"):
+    for expected in (
+        "35台",
+        "20台",
+        "57%",
+        "2022-12-31（年内）",
+        "确保",
+        "全年竣工加装电梯20台",
+        "2023年1月年度工作报告，2023-01-10",
+        "未经人工确认",
+    ):
         assert expected in card_text, expected
     assert "询问要点" in card_text and "显示竣工20台，为目标的57%，请说明未完成原因及后续安排。" in card_text
 
@@ -185,8 +202,14 @@ def test_summary_query_count_does_not_grow_with_pledges(client, deputy, summary_
         client.get(url)
     for i in range(30):
         p = Pledge.objects.create(
-            report=summary_data.july, town=summary_data.town, start=0, end=5, sequence=100 + i,
-            text=f"新建第{i}号口袋公园", kind="milestone", deadline=summary_data.lifts.deadline,
+            report=summary_data.july,
+            town=summary_data.town,
+            start=0,
+            end=5,
+            sequence=100 + i,
+            text=f"新建第{i}号口袋公园",
+            kind="milestone",
+            deadline=summary_data.lifts.deadline,
             carried_from=summary_data.jobs if i == 0 else None,
         )
         p.record_status("missed", reason="not_reported")
@@ -222,8 +245,10 @@ def test_district_comparison_sorts_by_any_column(client, deputy, summary_data):
 def test_district_comparison_filters_by_year(client, deputy, summary_data):
     client.force_login(deputy)
     r = client.get("/summaries/district/?district=滨江区&year=2023")
-    rows = [[td.get_text(strip=True) for td in tr.select("td")]
-            for tr in BeautifulSoup(r.content, "html.parser").select("table.comparison tbody tr")]
+    rows = [
+        [td.get_text(strip=True) for td in tr.select("td")]
+        for tr in BeautifulSoup(r.content, "html.parser").select("table.comparison tbody tr")
+    ]
     # nothing decided in 2023: no rate, towns by name
     assert rows == [["东湖镇", "2", "—", "0", "0", "0", "0", "2"], ["东湖镇西", "0", "—", "0", "0", "0", "0", "0"]]
 

@@ -110,8 +110,15 @@ def test_pasted_report_is_previewed_with_parts_and_pledges(staff, ingest):
 def test_pasted_report_is_saved_and_shown(staff, saving, staff_user):
     r = staff.post(
         "/reports/upload/save/",
-        {"text": REPORT, "source_name": "粘贴的文本", "town": "东湖镇", "district": "临江区",
-         "delivered_on": "2021-07-15", "kind": "half_year", "action": "save"},
+        {
+            "text": REPORT,
+            "source_name": "粘贴的文本",
+            "town": "东湖镇",
+            "district": "临江区",
+            "delivered_on": "2021-07-15",
+            "kind": "half_year",
+            "action": "save",
+        },
     )
     report = Report.objects.get()
     assert r.status_code == 302 and r["Location"] == f"/reports/{report.pk}/"
@@ -128,8 +135,15 @@ def test_duplicate_upload_is_flagged_and_not_stored_twice(staff, saving):
     assert "该报告已导入过" in r.content.decode()
     r = staff.post(
         "/reports/upload/save/",
-        {"text": REPORT, "source_name": "r.txt", "town": "东湖镇", "district": "临江区",
-         "delivered_on": "2021-07-15", "kind": "half_year", "action": "save"},
+        {
+            "text": REPORT,
+            "source_name": "r.txt",
+            "town": "东湖镇",
+            "district": "临江区",
+            "delivered_on": "2021-07-15",
+            "kind": "half_year",
+            "action": "save",
+        },
     )
     assert Report.objects.count() == 1
     assert r["Location"] == f"/reports/{Report.objects.get().pk}/"
@@ -152,8 +166,15 @@ def test_missing_metadata_is_asked_for_and_text_kept(staff, ingest):
 def test_changed_metadata_can_be_previewed_again(staff, ingest):
     r = staff.post(
         "/reports/upload/save/",
-        {"text": REPORT, "source_name": "粘贴的文本", "town": "西湖镇", "district": "临江区",
-         "delivered_on": "2021-07-20", "kind": "half_year", "action": "preview"},
+        {
+            "text": REPORT,
+            "source_name": "粘贴的文本",
+            "town": "西湖镇",
+            "district": "临江区",
+            "delivered_on": "2021-07-20",
+            "kind": "half_year",
+            "action": "preview",
+        },
     )
     html = r.content.decode()
     assert r.status_code == 200 and 'value="西湖镇"' in html and 'value="2021-07-20"' in html

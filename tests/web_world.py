@@ -128,19 +128,41 @@ def build_world(staff=None) -> World:
     r3 = make_report(xishan, "half_year", date(2021, 7, 20), R3_PARTS)
 
     lift = make_pledge(
-        r1, "确保完成加装电梯20台", 0, kind="quantitative", value=20, unit="台", value_raw="20",
-        comparator=">=", strength="firm", deadline_text="年底前",
+        r1,
+        "确保完成加装电梯20台",
+        0,
+        kind="quantitative",
+        value=20,
+        unit="台",
+        value_raw="20",
+        comparator=">=",
+        strength="firm",
+        deadline_text="年底前",
     )
     canteen = make_pledge(r1, "年底前建成社区食堂", 1, deadline_text="年底前")
     jobs = make_pledge(
-        r1, "力争新增就业岗位500个", 2, kind="quantitative", value=500, unit="个", value_raw="500",
-        comparator=">=", strength="aspirational",
+        r1,
+        "力争新增就业岗位500个",
+        2,
+        kind="quantitative",
+        value=500,
+        unit="个",
+        value_raw="500",
+        comparator=">=",
+        strength="aspirational",
     )
     housing = make_pledge(r1, "推进老旧小区综合改造", 3)
     park = make_pledge(r2, "确保新建口袋公园3个", 0, kind="quantitative", value=3, unit="个", strength="firm")
     demolition = make_pledge(
-        r3, "确保完成拆除违法建筑2万平方米", 0, kind="quantitative", value=20000, unit="平方米",
-        value_raw="2万", comparator=">=", strength="firm",
+        r3,
+        "确保完成拆除违法建筑2万平方米",
+        0,
+        kind="quantitative",
+        value=20000,
+        unit="平方米",
+        value_raw="2万",
+        comparator=">=",
+        strength="firm",
     )
     sorting = make_pledge(r3, "年内完成垃圾分类示范小区建设", 1)
 
@@ -161,7 +183,14 @@ def add_pledges(report: Report, n: int, status: str = "missed") -> None:
     """More rows of the same shape, to check that a page's query count does not grow with them."""
     for i in range(n):
         p = Pledge.objects.create(
-            report=report, town=report.town, start=0, end=4, sequence=100 + i, text=f"补充承诺{i}号",
-            kind="milestone", deadline=date(report.plan_year, 12, 31), search_text=f"补充 承诺 {i}",
+            report=report,
+            town=report.town,
+            start=0,
+            end=4,
+            sequence=100 + i,
+            text=f"补充承诺{i}号",
+            kind="milestone",
+            deadline=date(report.plan_year, 12, 31),
+            search_text=f"补充 承诺 {i}",
         )
         p.record_status(status, reason="not_reported" if status == "missed" else "", confidence=0.5)

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class TrackerConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'tracker'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "tracker"

@@ -3,14 +3,36 @@
 from tracker.models import Pledge
 
 FIELDS = [
-    "id", "town", "district", "report", "text", "kind", "value", "unit", "value_raw", "comparator",
-    "deadline", "deadline_text", "strength", "topic", "section", "status", "status_reason",
-    "achieved_value", "confidence", "confirmed", "fulfilled_late", "carried_from", "evidence",
+    "id",
+    "town",
+    "district",
+    "report",
+    "text",
+    "kind",
+    "value",
+    "unit",
+    "value_raw",
+    "comparator",
+    "deadline",
+    "deadline_text",
+    "strength",
+    "topic",
+    "section",
+    "status",
+    "status_reason",
+    "achieved_value",
+    "confidence",
+    "confirmed",
+    "fulfilled_late",
+    "carried_from",
+    "evidence",
 ]
 
 
 def pledge_queryset(town: str | None = None):
-    qs = Pledge.objects.select_related("town", "report", "evidence__report").order_by("report__delivered_on", "report_id", "sequence")
+    qs = Pledge.objects.select_related("town", "report", "evidence__report").order_by(
+        "report__delivered_on", "report_id", "sequence"
+    )
     if town:
         qs = qs.filter(town__name=town)
     return qs

@@ -163,7 +163,9 @@ def _progress_elsewhere(pledges: list[Pledge], deciding: Report, reports: list[R
         todo = [p for p in pledges if p.pk not in found and other.delivered_on > p.report.delivered_on]
         if other == deciding or not todo:
             continue
-        for p, v in zip(todo, assess([facts_of(p) for p in todo], other.text, review_spans(other), other.review_period_end())):
+        for p, v in zip(
+            todo, assess([facts_of(p) for p in todo], other.text, review_spans(other), other.review_period_end())
+        ):
             if v.status in (Status.FULFILLED, Status.PARTIAL) and v.start is not None:
                 found[p.pk] = (other, v)
     return found

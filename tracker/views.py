@@ -15,8 +15,15 @@ from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 
 from reports.marking import Mark, locate, segments
-from tracker.access import ReaderRequiredMixin, can_comment, can_edit, get_pledge_for_user, get_town_for_user
-from tracker.access import reader_required, staff_required
+from tracker.access import (
+    ReaderRequiredMixin,
+    can_comment,
+    can_edit,
+    get_pledge_for_user,
+    get_town_for_user,
+    reader_required,
+    staff_required,
+)
 from tracker.filters import PledgeFilter, period_label
 from tracker.forms import CommentForm, StatusForm
 from tracker.models import Pledge, Status, Town

@@ -174,11 +174,55 @@ def _sniff(data: bytes) -> str | None:
 # --- HTML -----------------------------------------------------------------------------------
 
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4",
-    "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "center",
-    "form", "fieldset", "address", "figure", "figcaption", "hr", "title", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "header",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "center",
+    "form",
+    "fieldset",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "title",
+    "body",
+    "html",
 }
-_DROP_TAGS = ["script", "style", "nav", "noscript", "template", "iframe", "svg", "canvas", "object", "head", "button", "select"]
+_DROP_TAGS = [
+    "script",
+    "style",
+    "nav",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "object",
+    "head",
+    "button",
+    "select",
+]
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 
@@ -269,7 +313,9 @@ def _read_docx(data: bytes) -> str:
     except DocumentError:
         raise
     except Exception:  # zipfile.BadZipFile, KeyError, lxml errors, PackageNotFoundError …
-        raise DocumentError("无法打开该 .docx 文件：文件已损坏或不是 Word 文档。请在 Word 或 WPS 中重新保存后上传。") from None
+        raise DocumentError(
+            "无法打开该 .docx 文件：文件已损坏或不是 Word 文档。请在 Word 或 WPS 中重新保存后上传。"
+        ) from None
     return "\n\n".join(p.strip() for p in parts if p.strip())
 
 
@@ -358,7 +404,9 @@ def _pdf_page_paragraphs(page) -> list[str]:
             short_before = right - prev[2] > 2.5 * size
             centered = abs((x0 - left) - (right - x1)) < size and x0 - left > 2 * size
             # a centred title wrapped over two lines: a wide centred line, then the rest
-            wrapped_title = centered and abs((prev[1] - left) - (right - prev[2])) < size and prev[2] - prev[1] > 0.75 * width
+            wrapped_title = (
+                centered and abs((prev[1] - left) - (right - prev[2])) < size and prev[2] - prev[1] > 0.75 * width
+            )
             new = (indented or short_before or big_gap or centered) and not (wrapped_title and not big_gap)
         if new and current:
             paragraphs.append(current)
@@ -389,4 +437,3 @@ def _check_length(text: str) -> None:
 
 def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
-

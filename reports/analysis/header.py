@@ -45,7 +45,22 @@ class Header:
 
 # --- numbers and dates ----------------------------------------------------------------------
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})"
 _M = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
@@ -146,10 +161,26 @@ class _Gazetteer:
         return out
 
 
-
-
 def _short_name(name: str) -> str:
-    for suffix in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "新区", "林区", "特区", "地区", "省", "市", "区", "县", "旗", "盟"):
+    for suffix in (
+        "特别行政区",
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "新区",
+        "林区",
+        "特区",
+        "地区",
+        "省",
+        "市",
+        "区",
+        "县",
+        "旗",
+        "盟",
+    ):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
@@ -170,10 +201,14 @@ _MEETING_BODY = re.compile(
     rf"在(?P<body>{_BODY})(?:第[一二三四五六七八九十百\d]*届?)?(?:[\u4e00-\u9fff]{{0,4}})?人民代表大会"
 )
 _NATIONAL = re.compile(r"全国人民代表大会")
-_REPRESENT = re.compile(rf"我代表(?P<body>{_BODY}(?:办事处)?)人民政府|我代表(?P<body2>[\u4e00-\u9fff]{{2,18}}?街道办事处)")
+_REPRESENT = re.compile(
+    rf"我代表(?P<body>{_BODY}(?:办事处)?)人民政府|我代表(?P<body2>[\u4e00-\u9fff]{{2,18}}?街道办事处)"
+)
 _GOV_NAME = re.compile(rf"(?P<body>{_BODY})(?:人民政府|政府|街道办事处|办事处)")
 _SPEAKER_BAD = re.compile(r"政府|人民|报告|会议|代表|大会|工作|委员|办事处|公开|发布|来源|索引|时间|年|月|日|回顾")
-_SPEAKER_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}?(?:镇长|乡长|区长|县长|市长|省长|总理|主任|代理[\u4e00-\u9fff]{1,2}长))\s*(?P<name>[\u4e00-\u9fff·]{2,5})$")
+_SPEAKER_ROLE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,12}?(?:镇长|乡长|区长|县长|市长|省长|总理|主任|代理[\u4e00-\u9fff]{1,2}长))\s*(?P<name>[\u4e00-\u9fff·]{2,5})$"
+)
 _TITLE = re.compile(r"(政府工作报告|工作情况报告|工作报告|政府工作情况)")
 
 
@@ -250,7 +285,7 @@ def _speaker(lines: list[str]) -> str:
 
 
 def _split_chain(body: str) -> tuple[str, list[_Place]]:
-    """"上海市闵行区七宝镇" → ("七宝镇", [上海市, 闵行区]); leading known divisions are peeled off."""
+    """ "上海市闵行区七宝镇" → ("七宝镇", [上海市, 闵行区]); leading known divisions are peeled off."""
     g = _gazetteer()
     chain: list[_Place] = []
     rest = body
@@ -260,7 +295,9 @@ def _split_chain(body: str) -> tuple[str, list[_Place]]:
         for name in g.prefix_names:
             if len(name) < 2 or not rest.startswith(name) or len(rest) == len(name):
                 continue
-            places = g.by_name.get(name) or [p for p in g.by_code.values() if len(p.code) <= 4 and _short_name(p.name) == name]
+            places = g.by_name.get(name) or [
+                p for p in g.by_code.values() if len(p.code) <= 4 and _short_name(p.name) == name
+            ]
             remainder = rest[len(name) :]
             if not places or not re.search(_BODY_SUFFIX + "$", remainder) or len(remainder) < 2:
                 continue
@@ -283,7 +320,16 @@ def _level_of(name: str) -> str | None:
         return "国务院"
     if name.endswith("街道") or name.endswith("街道办事处"):
         return "街道"
-    for suffix, level in (("镇", "镇"), ("乡", "乡"), ("自治区", "省"), ("省", "省"), ("区", "区"), ("县", "县"), ("旗", "县"), ("市", "市")):
+    for suffix, level in (
+        ("镇", "镇"),
+        ("乡", "乡"),
+        ("自治区", "省"),
+        ("省", "省"),
+        ("区", "区"),
+        ("县", "县"),
+        ("旗", "县"),
+        ("市", "市"),
+    ):
         if name.endswith(suffix):
             return level
     return None
@@ -336,7 +382,7 @@ def _detect_body(header: Header, lines: list[str], joined: str, intro: str, text
 
 
 def _title_body(title: str) -> str | None:
-    """"2021七宝镇上半年政府工作报告" → "七宝镇"; "周浦镇2022年上半年政府工作报告" → "周浦镇"."""
+    """ "2021七宝镇上半年政府工作报告" → "七宝镇"; "周浦镇2022年上半年政府工作报告" → "周浦镇"."""
     s = re.sub(r"(19|20)\d{2}\s*年?(度)?", "", title)
     s = re.sub(r"(上半年|下半年|半年|全年|年度)", "", s)
     m = re.match(rf"^(?P<body>{_BODY})(?:人民政府|政府|街道办事处|办事处)?(?:上半年)?(?:政府)?工作", s)
@@ -381,7 +427,22 @@ def _district(header: Header, chain: list[_Place], text: str) -> str | None:
     return None
 
 
-_NOT_DISTRICTS = {"城区", "园区", "社区", "小区", "辖区", "片区", "全区", "本区", "我区", "景区", "街区", "新区", "市区", "郊区"}
+_NOT_DISTRICTS = {
+    "城区",
+    "园区",
+    "社区",
+    "小区",
+    "辖区",
+    "片区",
+    "全区",
+    "本区",
+    "我区",
+    "景区",
+    "街区",
+    "新区",
+    "市区",
+    "郊区",
+}
 
 
 def _district_named_before(town: str, text: str) -> str | None:
@@ -470,7 +531,11 @@ def _detect_date(header: Header, lines: list[str], joined: str) -> None:
             header.date, written = garbled
             header.notes.append(
                 f"报告日期“{written}”不完整，按{header.date.year}年{header.date.month}月{header.date.day}日处理"
-                + (f"（与发布时间{_cn_date(published[0])}相符）" if published and abs((published[0] - header.date).days) <= 31 else "")
+                + (
+                    f"（与发布时间{_cn_date(published[0])}相符）"
+                    if published and abs((published[0] - header.date).days) <= 31
+                    else ""
+                )
             )
         elif published:
             header.date = published[0]
@@ -485,11 +550,13 @@ def _detect_date(header: Header, lines: list[str], joined: str) -> None:
 
 
 def _garbled_date(joined: str, published: date | None) -> tuple[date, str] | None:
-    """"——202289日" → 2022-08-09: split the digits after the year into a valid month and day,
+    """ "——202289日" → 2022-08-09: split the digits after the year into a valid month and day,
     preferring the split closest to (and not after) the publish date."""
     for m in _GARBLED.finditer(joined):
         start = m.start()
-        if _FULL_DATE.match(joined, start) or not (_MEETING.search(joined[m.end() : m.end() + 40]) or joined[max(0, start - 2) : start] == "——"):
+        if _FULL_DATE.match(joined, start) or not (
+            _MEETING.search(joined[m.end() : m.end() + 40]) or joined[max(0, start - 2) : start] == "——"
+        ):
             continue
         y, rest = int(m.group("y")), m.group("rest")
         options = []

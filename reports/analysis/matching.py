@@ -191,10 +191,49 @@ def _convert(value: float, unit: str, to: str) -> tuple[float, float] | None:
 # --- vocabulary of the genre -------------------------------------------------------------------
 
 _MODAL = (
-    "确保", "必须", "坚决", "务必", "力争", "争取", "努力", "争创", "力求", "全力", "着力", "加快", "加速", "有序",
-    "持续", "全面", "进一步", "积极", "扎实", "推进", "推动", "做好", "抓好", "统筹", "实施", "年内", "年底前",
-    "年底", "今年", "全年", "下半年", "以上", "不少于", "不低于", "达到", "左右", "任务", "工作", "项目",
-    "一批", "对照", "相关", "有关",
+    "确保",
+    "必须",
+    "坚决",
+    "务必",
+    "力争",
+    "争取",
+    "努力",
+    "争创",
+    "力求",
+    "全力",
+    "着力",
+    "加快",
+    "加速",
+    "有序",
+    "持续",
+    "全面",
+    "进一步",
+    "积极",
+    "扎实",
+    "推进",
+    "推动",
+    "做好",
+    "抓好",
+    "统筹",
+    "实施",
+    "年内",
+    "年底前",
+    "年底",
+    "今年",
+    "全年",
+    "下半年",
+    "以上",
+    "不少于",
+    "不低于",
+    "达到",
+    "左右",
+    "任务",
+    "工作",
+    "项目",
+    "一批",
+    "对照",
+    "相关",
+    "有关",
 )
 _TIME_WORDS = re.compile(r"\d{4}年|[0-9一二三四五六七八九十]+月(?:底|末)?(?:前)?")
 
@@ -208,18 +247,81 @@ _LADDER = (
     (5, ("投入使用", "投用", "交付", "交房", "入户", "回搬", "通车", "开业", "运营", "领取新房钥匙")),
 )
 _PLEDGE_STAGE = (
-    ("竣工验收", 4), ("投入使用", 5), ("交房入户", 5), ("交付", 5), ("回搬", 5), ("开业", 5), ("投用", 5),
-    ("通车", 5), ("封顶", 2), ("竣工", 3), ("建成", 3), ("完工", 3), ("开工", 1), ("动工", 1),
+    ("竣工验收", 4),
+    ("投入使用", 5),
+    ("交房入户", 5),
+    ("交付", 5),
+    ("回搬", 5),
+    ("开业", 5),
+    ("投用", 5),
+    ("通车", 5),
+    ("封顶", 2),
+    ("竣工", 3),
+    ("建成", 3),
+    ("完工", 3),
+    ("开工", 1),
+    ("动工", 1),
 )
 # Completion words: the predicate reports the thing done.
 _DONE = (
-    "完成", "建成", "竣工", "完工", "落成", "收官", "投入使用", "投用", "上线", "举办", "举行", "启动", "开工", "动工",
-    "交付", "回搬", "通过", "出让", "编制完成", "立项", "落地", "开业", "运营", "封顶", "实现", "创建", "通车",
-    "开展", "揭牌", "获批", "批复", "签约", "建立", "形成", "开通", "达标", "全覆盖", "整新", "清盘", "到位",
+    "完成",
+    "建成",
+    "竣工",
+    "完工",
+    "落成",
+    "收官",
+    "投入使用",
+    "投用",
+    "上线",
+    "举办",
+    "举行",
+    "启动",
+    "开工",
+    "动工",
+    "交付",
+    "回搬",
+    "通过",
+    "出让",
+    "编制完成",
+    "立项",
+    "落地",
+    "开业",
+    "运营",
+    "封顶",
+    "实现",
+    "创建",
+    "通车",
+    "开展",
+    "揭牌",
+    "获批",
+    "批复",
+    "签约",
+    "建立",
+    "形成",
+    "开通",
+    "达标",
+    "全覆盖",
+    "整新",
+    "清盘",
+    "到位",
 )
 _NOT_DONE = (
-    "尚未", "未能", "仍在", "尚在", "未完成", "没有", "未实现", "准备中", "进行中", "未签约", "未建成", "未开工",
-    "未按期", "滞后", "未达", "尚有",
+    "尚未",
+    "未能",
+    "仍在",
+    "尚在",
+    "未完成",
+    "没有",
+    "未实现",
+    "准备中",
+    "进行中",
+    "未签约",
+    "未建成",
+    "未开工",
+    "未按期",
+    "滞后",
+    "未达",
+    "尚有",
 )
 _DEFER = re.compile(
     r"推迟|顺延|延期|延后|延至|暂缓|结转|调整至|调整到|移至|未能按期|按期未|"
@@ -229,7 +331,9 @@ _DEFER = re.compile(
 _CANCEL = re.compile(r"不再单独|不再实施|不再建设|不再开发|不再举办|停办|取消|并入|撤销|终止|不再")
 _CUMULATIVE = re.compile(r"累计|总数|总量|共计|历年|自开展|以来")
 _SHARE = re.compile(r"其中(?:今年|本年|当年|全年|年内|下半年|上半年|20\d\d年)")
-_RATIO_OF_TARGET = re.compile(r"(?:完成|达到|为|占)?(?:年度|全年|年初|计划)?(?:目标|任务|计划)(?:数)?的(\d+(?:\.\d+)?)[%％]")
+_RATIO_OF_TARGET = re.compile(
+    r"(?:完成|达到|为|占)?(?:年度|全年|年初|计划)?(?:目标|任务|计划)(?:数)?的(\d+(?:\.\d+)?)[%％]"
+)
 _ALL_DONE = re.compile(r"全部(?:完成|建成|竣工|完工|实现|落地|到位|按[^，。；]{0,8}推进)|全覆盖|均已完成|悉数")
 _DECREASE = re.compile(r"下降|减少|降低|压降|削减")
 _ZERO_OK = re.compile(
@@ -252,8 +356,8 @@ _FIGURE_VERBS = (
 def _verb_family(text: str, last: bool = True) -> str | None:
     """The family of the verb nearest the end (or the start) of `text`."""
     best, best_pos = None, -1
-    for fam, words in _FIGURE_VERBS:
-        for w in words:
+    for fam, family_words in _FIGURE_VERBS:
+        for w in family_words:
             pos = text.rfind(w) if last else text.find(w)
             if pos < 0:
                 continue
@@ -364,7 +468,11 @@ def _prepare(p: PledgeFacts) -> _Pledge:
         after = [w for w in words(canonical(_strip(text[own.end : hi]))) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
         near = ([before[-1]] if before else []) + ([after[0]] if after else [])
         core = [g for w in near if w not in _GENERIC for g in bigrams(w)]
-        verb = _verb_family(text[lo : own.start]) or _verb_family(text[: own.start]) or _verb_family(text[own.end : hi], last=False)
+        verb = (
+            _verb_family(text[lo : own.start])
+            or _verb_family(text[: own.start])
+            or _verb_family(text[own.end : hi], last=False)
+        )
     elif p.kind == "quantitative":
         verb = _verb_family(text)
 
@@ -412,7 +520,14 @@ def _prepare(p: PledgeFacts) -> _Pledge:
 
 
 _ACTIONS = tuple(w for w in _DONE if w not in ("完成", "实现", "开展", "达标", "到位")) + (
-    "清算", "批复", "复审", "复评", "置换", "安置", "验收", "迎检",
+    "清算",
+    "批复",
+    "复审",
+    "复评",
+    "置换",
+    "安置",
+    "验收",
+    "迎检",
 )
 
 
@@ -429,7 +544,9 @@ def _action(text: str) -> str:
 _LEAD_VERBS = re.compile(
     r"^(?:确保|力争|争取|全力|加快|推进|有序推进|启动|完成|举办|开展|新建|改扩建|建设|整新|创建|形成|上线|建立|编制|做好|推进完成|全力做好|加快启动)+"
 )
-_TAIL = re.compile(r"(?:等.*|(?:年内|年底前|确保|力争)?(?:竣工|开工|回搬|出让|投入使用|建设|立项|复垦验收|交房入户|整治工程|改造项目|的?征收清盘).*)$")
+_TAIL = re.compile(
+    r"(?:等.*|(?:年内|年底前|确保|力争)?(?:竣工|开工|回搬|出让|投入使用|建设|立项|复垦验收|交房入户|整治工程|改造项目|的?征收清盘).*)$"
+)
 
 
 def _items(text: str) -> list[str]:
@@ -445,7 +562,7 @@ def _items(text: str) -> list[str]:
     parts[0] = _LEAD_VERBS.sub("", _strip(parts[0]).strip("，")) or parts[0]
     last = _TAIL.sub("", parts[-1])
     parts[-1] = last or parts[-1]
-    items = [re.sub(r"(?:项目|工程|工作|任务)$", "", _LEAD_VERBS.sub("", p.strip("，“”\""))) or p for p in parts]
+    items = [re.sub(r"(?:项目|工程|工作|任务)$", "", _LEAD_VERBS.sub("", p.strip('，“”"'))) or p for p in parts]
     items = [p for p in items if len(p) >= 2]
     return items if len(items) >= 2 else []
 
@@ -470,7 +587,7 @@ def _coverage(grams, sentence: Sentence, review: Review) -> float:
     return hit / total if total else 0.0
 
 
-def _relevance(pl: "_Pledge", sentence: Sentence, review: Review) -> float:
+def _relevance(pl: _Pledge, sentence: Sentence, review: Review) -> float:
     cov = _coverage(pl.grams, sentence, review)
     if len(pl.local_grams) >= 2:
         cov = max(cov, _coverage(pl.local_grams, sentence, review))
@@ -522,7 +639,7 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
         value, penalty = conv
         lo, hi = _clause_bounds(text, f.start, f.end)
         slo, shi = _clause_bounds(text, f.start, f.end, "，,；;：:、和及")
-        piece = text[slo:f.start]
+        piece = text[slo : f.start]
         after = text[f.end : f.end + 4]
         if re.search(r"(?:原计划|原定|计划|目标|任务)[^，；]{0,12}$", text[lo : f.start]) and not re.search(
             r"完成|达到|实现", text[lo : f.start]
@@ -622,7 +739,9 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
     if best.how in ("ratio", "all", "rest"):
         # a direct figure in the same sentence beats "全部/目标的…%" …
         direct = [r for r in same if r.how == "figure" and r.score > 0.35]
-        if direct and not (best.how == "all" and all(r.value < (p.value or 0) and r.span[0] < best.span[1] for r in direct)):
+        if direct and not (
+            best.how == "all" and all(r.value < (p.value or 0) and r.span[0] < best.span[1] for r in direct)
+        ):
             best = direct[0]
     elif best.how == "figure" and best.value is not None and p.value and best.value < p.value:
         # … unless the figures are parts of a list that was done in full ("11个区级、14个镇级重大项目全部…")
@@ -666,8 +785,8 @@ class _ItemState:
 def _stage_of(text: str) -> int | None:
     """Stage named last in the text, the head of its phrase ("施工招标" → 招标, "竣工验收" → 验收)."""
     best, best_key = None, (-1, 0)
-    for st, words in _LADDER:
-        for w in words:
+    for st, stage_words in _LADDER:
+        for w in stage_words:
             for m in re.finditer(w, text):
                 if _noun_use(text, m.end()):
                     continue
@@ -692,9 +811,9 @@ def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
     if st.not_done:
         # progress: another completed step or a figure before the "not yet" ("完成主体施工，竣工验收尚在准备中")
         head = re.split("|".join(_NOT_DONE) + "|" + _DEFER.pattern, pred)[0]
-        st.progress = (
-            bool(re.search(r"已?完成|建成|开工|已", head)) and any(w in head for w in _DONE)
-        ) or bool(_find_figures(head))
+        st.progress = (bool(re.search(r"已?完成|建成|开工|已", head)) and any(w in head for w in _DONE)) or bool(
+            _find_figures(head)
+        )
         return st
     ev_stage = _stage_of(pred)
     done_words = [m for w in _DONE for m in re.finditer(w, pred) if not _noun_use(pred, m.end())]
@@ -908,7 +1027,18 @@ def _judge(pl: _Pledge, cands, review: Review) -> Verdict:
     if p.kind == "quantitative":
         reading = _read_quantity(pl, cands, review)
         if reading is None or reading.score < 0.3:
-            return _verdict(pl, "missed", "not_reported", None, review, None, None, best_cov, _absent_confidence(best_cov), ["no figure"])
+            return _verdict(
+                pl,
+                "missed",
+                "not_reported",
+                None,
+                review,
+                None,
+                None,
+                best_cov,
+                _absent_confidence(best_cov),
+                ["no figure"],
+            )
         achieved = reading.value
         sentence = reading.sentence
         cov = _relevance(pl, sentence, review)
@@ -917,10 +1047,23 @@ def _judge(pl: _Pledge, cands, review: Review) -> Verdict:
         lower_better = bool(_LOWER_BETTER.search(pl.text))
         if reading.how in ("stated_miss", "decrease_miss"):
             reason = "delayed" if reading.how == "stated_miss" and deferred else "shortfall"
-            return _verdict(pl, "missed", reason, 0.0, review, sentence, span, reading.score, 0.6 * cov + 0.2, [reading.how])
+            return _verdict(
+                pl, "missed", reason, 0.0, review, sentence, span, reading.score, 0.6 * cov + 0.2, [reading.how]
+            )
         if reading.how == "occurrence":
             status = _judge_number(p, achieved, lower_better)
-            return _verdict(pl, status, "shortfall" if status != "fulfilled" else "", achieved, review, sentence, span, reading.score, 0.5 + 0.3 * cov, [reading.how])
+            return _verdict(
+                pl,
+                status,
+                "shortfall" if status != "fulfilled" else "",
+                achieved,
+                review,
+                sentence,
+                span,
+                reading.score,
+                0.5 + 0.3 * cov,
+                [reading.how],
+            )
         status = _judge_number(p, achieved, lower_better)
         reason = ""
         if status in ("partial", "missed"):
@@ -929,7 +1072,18 @@ def _judge(pl: _Pledge, cands, review: Review) -> Verdict:
         return _verdict(pl, status, reason, achieved, review, sentence, span, reading.score, conf, [reading.how])
     judged = _judge_milestone(pl, cands, review)
     if judged is None:
-        return _verdict(pl, "missed", "not_reported", None, review, None, None, best_cov, _absent_confidence(best_cov), ["nothing relevant"])
+        return _verdict(
+            pl,
+            "missed",
+            "not_reported",
+            None,
+            review,
+            None,
+            None,
+            best_cov,
+            _absent_confidence(best_cov),
+            ["nothing relevant"],
+        )
     status, reason, sentence, cov, clarity = judged
     conf = min(1.0, 0.3 + 0.4 * cov + 0.3 * clarity)
     return _verdict(pl, status, reason, None, review, sentence, None, cov, conf, ["milestone"])

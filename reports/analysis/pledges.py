@@ -69,18 +69,82 @@ ASPIRATIONAL = ("力争", "争取", "努力", "争创", "力求")
 _MODAL = re.compile("|".join(FIRM + ASPIRATIONAL))
 
 # completion verbs that make a milestone of any non-generic object
-_STRONG_VERBS = ("完成", "启动", "建成", "上线", "开发", "整新", "创建", "争创", "开启", "交付", "揭牌", "开通",
-                 "贯通", "编制完成")
+_STRONG_VERBS = (
+    "完成",
+    "启动",
+    "建成",
+    "上线",
+    "开发",
+    "整新",
+    "创建",
+    "争创",
+    "开启",
+    "交付",
+    "揭牌",
+    "开通",
+    "贯通",
+    "编制完成",
+)
 # completion verbs that need a nameable deliverable as object
 _OBJECT_VERBS = ("建立", "编制", "形成", "确定", "明确", "制定", "出台", "举办", "承办", "打造", "开展", "签订")
 # completion nouns written after their object ("万科19-04项目开工", "推进新镇总体规划批复")
-_EVENT_NOUNS = ("竣工验收", "竣工清算", "投入使用", "投入运营", "交付使用", "交房入户", "通过验收", "复垦验收",
-                "开工建设", "开工", "竣工", "投用", "开业", "开园", "回搬", "出让", "交房", "封顶", "验收", "获批", "批复",
-                "复评", "复审", "落地", "立项", "挂牌", "揭牌", "建成", "完工", "贯通", "通车", "清盘", "迎检", "的完成")
+_EVENT_NOUNS = (
+    "竣工验收",
+    "竣工清算",
+    "投入使用",
+    "投入运营",
+    "交付使用",
+    "交房入户",
+    "通过验收",
+    "复垦验收",
+    "开工建设",
+    "开工",
+    "竣工",
+    "投用",
+    "开业",
+    "开园",
+    "回搬",
+    "出让",
+    "交房",
+    "封顶",
+    "验收",
+    "获批",
+    "批复",
+    "复评",
+    "复审",
+    "落地",
+    "立项",
+    "挂牌",
+    "揭牌",
+    "建成",
+    "完工",
+    "贯通",
+    "通车",
+    "清盘",
+    "迎检",
+    "的完成",
+)
 _TRAILING = ("前期手续", "等工作", "工作", "任务", "手续", "工程", "项目", "建设")
 # verbs that open a new task where a clause lost its comma
-_SPLIT_VERBS = ("推进", "启动", "完成", "推动", "建立", "开展", "实施", "加快", "做好", "落实", "开发", "举办", "优化",
-                "完善", "加强", "提升", "深化")
+_SPLIT_VERBS = (
+    "推进",
+    "启动",
+    "完成",
+    "推动",
+    "建立",
+    "开展",
+    "实施",
+    "加快",
+    "做好",
+    "落实",
+    "开发",
+    "举办",
+    "优化",
+    "完善",
+    "加强",
+    "提升",
+    "深化",
+)
 # what a task ends with, so that a verb right after it opens the next task
 _TASK_END = re.compile(
     r"(竣工验收|竣工清算|竣工|开工|清算|验收|建设|工作|任务|改造|工程|项目|整治|管理|机制|体系|方案|计划|规划|编制|立项|"
@@ -88,7 +152,9 @@ _TASK_END = re.compile(
 )
 # process verbs that only carry on: numbers they govern restate what exists
 _CARRY_ON = ("深化", "巩固", "坚持", "围绕", "聚焦", "依托", "贯彻", "学习", "发挥", "完善", "健全")
-_GENERIC = re.compile(r"日常|各项|各类|长效|常态化|有关|相关工作|一系列|多项|若干|(检查|巡查|监督|监管|宣传|管理|服务|保障)工作$")
+_GENERIC = re.compile(
+    r"日常|各项|各类|长效|常态化|有关|相关工作|一系列|多项|若干|(检查|巡查|监督|监管|宣传|管理|服务|保障)工作$"
+)
 # a clause that only frames the goal of other work ("围绕建成…的目标", "按照…要求")
 _FRAMING = re.compile(r"^(?:围绕|按照|根据|对标|对照|为了|为|以)")
 _DELIVERABLE = re.compile(
@@ -113,7 +179,9 @@ _ZERO = re.compile(
 _BASELINE = re.compile(r"在[^，。；]{0,40}?(?:的)?基础上")
 _HISTORY = re.compile(r"已(?:经)?(?:完成|累计|实现|达到|签约|建成|开工)|累计已")
 _STOPS = "。！？!?"
-_NUMBERING = re.compile(r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*")
+_NUMBERING = re.compile(
+    r"(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]是|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])\s*"
+)
 _CLAUSE_STOPS = "，,；;：:"
 
 
@@ -182,7 +250,9 @@ def _heading_like(s: str) -> bool:
 
 
 def _opens_block(s: str) -> bool:
-    return bool(re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]|各位代表)", s))
+    return bool(
+        re.match(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．]|各位代表)", s)
+    )
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -218,15 +288,22 @@ class _SectionReader:
         modals = [(m.start(), "firm" if m.group(0) in FIRM else "aspirational") for m in _MODAL.finditer(sentence)]
         baselines = [(m.start(), m.end()) for m in _BASELINE.finditer(sentence)]
         deadlines = [
-            d for d in find_deadlines(sentence, self.year, self.kind)
-            if not any(a <= d.start < b for a, b in baselines)
+            d for d in find_deadlines(sentence, self.year, self.kind) if not any(a <= d.start < b for a, b in baselines)
         ]
         out: list[PledgeDraft] = []
         clauses = _clauses(sentence)
         previous_had_pledge = True
         for ci, cl in enumerate(clauses):
-            ctx = _Context(self, base, sentence, modals, deadlines, baselines, cl,
-                           clauses[ci - 1] if ci and not previous_had_pledge else None)
+            ctx = _Context(
+                self,
+                base,
+                sentence,
+                modals,
+                deadlines,
+                baselines,
+                cl,
+                clauses[ci - 1] if ci and not previous_had_pledge else None,
+            )
             found = ctx.pledges()
             out.extend(found)
             previous_had_pledge = bool(found)
@@ -247,9 +324,13 @@ class _SectionReader:
 
 
 def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
-    """"注册资本1000万元以上企业100户": the first number only defines what the second one counts."""
-    return q.raw.endswith(("以上", "以下")) and bool(later) and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff" \
+    """ "注册资本1000万元以上企业100户": the first number only defines what the second one counts."""
+    return (
+        q.raw.endswith(("以上", "以下"))
+        and bool(later)
+        and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff"
         and not re.match(r"[，、；和及]", text[q.end : q.end + 1])
+    )
 
 
 _PROJECT = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程)")
@@ -260,12 +341,16 @@ _GENERIC_PROJECT = frozenset(
 
 
 def _named_project(obj: str) -> bool:
-    """"雅贝项目", "船民新村拆除重建项目": a project called by its own name, not "配套项目"."""
+    """ "雅贝项目", "船民新村拆除重建项目": a project called by its own name, not "配套项目"."""
     return any(m.group(1) not in _GENERIC_PROJECT and "等" not in m.group(1) for m in _PROJECT.finditer(obj))
 
 
 def _has_own_verb(s: str) -> bool:
-    return _has_task_verb(s) or _event_at_end(s) is not None or bool(re.search(r"新增|新建|新开工|实现|开工|竣工|建成|投入", s))
+    return (
+        _has_task_verb(s)
+        or _event_at_end(s) is not None
+        or bool(re.search(r"新增|新建|新开工|实现|开工|竣工|建成|投入", s))
+    )
 
 
 def _has_task_verb(s: str) -> bool:
@@ -350,8 +435,12 @@ def _split_run_on(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
     cuts = []
     verb_end = None  # end of the last task verb seen
     for m in re.finditer("|".join(_SPLIT_VERBS), seg):
-        if verb_end is not None and m.start() - verb_end >= 4 and not _inside_brackets(seg, m.start()) \
-                and _TASK_END.search(seg[: m.start()]):
+        if (
+            verb_end is not None
+            and m.start() - verb_end >= 4
+            and not _inside_brackets(seg, m.start())
+            and _TASK_END.search(seg[: m.start()])
+        ):
             cuts.append(m.start())
         verb_end = m.end()
     if not cuts:
@@ -361,8 +450,11 @@ def _split_run_on(sentence: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _inside_brackets(s: str, pos: int) -> bool:
-    return s.count("(", 0, pos) + s.count("（", 0, pos) > s.count(")", 0, pos) + s.count("）", 0, pos) or \
-        s.count("“", 0, pos) > s.count("”", 0, pos) or s.count("《", 0, pos) > s.count("》", 0, pos)
+    return (
+        s.count("(", 0, pos) + s.count("（", 0, pos) > s.count(")", 0, pos) + s.count("）", 0, pos)
+        or s.count("“", 0, pos) > s.count("”", 0, pos)
+        or s.count("《", 0, pos) > s.count("》", 0, pos)
+    )
 
 
 class _Context:
@@ -407,7 +499,9 @@ class _Context:
         if any(a <= cl.start and cl.end <= b for a, b in self.baselines):
             return []  # "在上半年完成加梯竣工14台的基础上": history, not a task
         found = find_quantities(cl.text)
-        quantities = [q for i, q in enumerate(found) if self._is_target(q) and not _is_threshold(cl.text, q, found[i + 1 :])]
+        quantities = [
+            q for i, q in enumerate(found) if self._is_target(q) and not _is_threshold(cl.text, q, found[i + 1 :])
+        ]
         out = [self._quantitative(q) for q in quantities]
         if quantities:
             out.extend(self._milestone_items_beside_numbers(quantities))
@@ -430,7 +524,9 @@ class _Context:
         last_carry = max((head.rfind(v) for v in _CARRY_ON), default=-1)
         if last_carry >= 0:
             between = head[last_carry:]
-            if not re.search("|".join(_STRONG_VERBS + ("新增", "实现", "达到", "推进", "开展", "建设", "改造")), between[2:]):
+            if not re.search(
+                "|".join(_STRONG_VERBS + ("新增", "实现", "达到", "推进", "开展", "建设", "改造")), between[2:]
+            ):
                 return False
         return True
 
@@ -442,9 +538,16 @@ class _Context:
         if unit == "元" and re.search(r"每(?:平方米|㎡|平米)|单位面积", cl.text[: q.number_start]):
             unit = "元/平方米"  # "每平方米税收产出提升至2900元"
         return self.r.draft(
-            self.base + cl.start, self.base + cl.end,
-            kind="quantitative", value=q.value, unit=unit, value_raw=q.raw, comparator=comparator,
-            deadline=dl, deadline_text=dl_text, strength=self.strength(cl.start + q.number_start),
+            self.base + cl.start,
+            self.base + cl.end,
+            kind="quantitative",
+            value=q.value,
+            unit=unit,
+            value_raw=q.raw,
+            comparator=comparator,
+            deadline=dl,
+            deadline_text=dl_text,
+            strength=self.strength(cl.start + q.number_start),
             topic=_topic(cl.text, q),
         )
 
@@ -457,21 +560,19 @@ class _Context:
         return ""
 
     def _milestone_items_beside_numbers(self, quantities: list[Quantity]) -> list[PledgeDraft]:
-        """"确保完成A工程、华星港等10条河道…工程": the item without a number is a milestone too."""
+        """ "确保完成A工程、华星港等10条河道…工程": the item without a number is a milestone too."""
         cl = self.cl
         verb = _first_verb(cl.text, _STRONG_VERBS)
         if verb is None:
             return []
         out = []
         v_start, v_end = verb
-        pos = v_end
         for item_s, item_e in _items(cl.text, v_end):
             item = cl.text[item_s:item_e]
             if any(item_s <= q.number_start < item_e for q in quantities):
                 continue
             if item.endswith(("工程", "项目")) and len(item) >= 6 and _NAME_MARK.search(item):
                 out.append(self._milestone_draft(cl.start, cl.start + item_e, v_start))
-            pos = item_e
         return out
 
     def _zero(self) -> PledgeDraft | None:
@@ -484,10 +585,17 @@ class _Context:
             raw = "无反弹回潮"
         dl, dl_text = self.deadline()
         return self.r.draft(
-            self.base + self.cl.start, self.base + self.cl.end,
-            kind="quantitative", value=0.0, unit="起", value_raw=raw, comparator="<=",
-            deadline=dl, deadline_text=dl_text, strength=self.strength(self.cl.start + m.start()),
-            topic=_topic(self.cl.text[m.end():] or self.cl.text, None),
+            self.base + self.cl.start,
+            self.base + self.cl.end,
+            kind="quantitative",
+            value=0.0,
+            unit="起",
+            value_raw=raw,
+            comparator="<=",
+            deadline=dl,
+            deadline_text=dl_text,
+            strength=self.strength(self.cl.start + m.start()),
+            topic=_topic(self.cl.text[m.end() :] or self.cl.text, None),
         )
 
     def _milestones(self) -> list[PledgeDraft]:
@@ -511,12 +619,12 @@ class _Context:
         text = cl.text[:end]
         # 1. verb before its object
         verb = _first_verb(text, _STRONG_VERBS)
-        if verb and _concrete_object(text[verb[1]:]):
+        if verb and _concrete_object(text[verb[1] :]):
             return self._split_items_with_events(verb, end)
         verb = _first_verb(text, _OBJECT_VERBS)
         if verb:
             word = text[verb[0] : verb[1]]
-            obj = text[verb[1]:]
+            obj = text[verb[1] :]
             if word == "开展":
                 ok = bool(_ORDINAL_EVENT.search(obj))
             elif word == "打造":
@@ -536,19 +644,26 @@ class _Context:
         if event is not None:
             obj = text[:event]
             # the object of a completion noun must be named: "万科19-04项目开工", not "空间规划落地"
-            if _NAME_MARK.search(obj) or _FACILITY.search(obj) or _named_project(obj) \
-                    or re.search(r"年度目标|年度任务", obj):
+            if (
+                _NAME_MARK.search(obj)
+                or _FACILITY.search(obj)
+                or _named_project(obj)
+                or re.search(r"年度目标|年度任务", obj)
+            ):
                 return self._split_items_with_events(None, end)
         return []
 
     def _split_items_with_events(self, verb: tuple[int, int] | None, end: int) -> list[PledgeDraft]:
-        """"做好A敬老院竣工验收、B敬老院主体结构封顶工作": two deliverables, two milestones."""
+        """ "做好A敬老院竣工验收、B敬老院主体结构封顶工作": two deliverables, two milestones."""
         cl = self.cl
         v_start = verb[0] if verb else 0
         v_end = verb[1] if verb else 0
         items = _items(cl.text[:end], v_end)
-        if len(items) >= 2 and all(_event_at_end(cl.text[a:b]) is not None for a, b in items) \
-                and "等" not in cl.text[items[-2][0] : items[-1][0]]:
+        if (
+            len(items) >= 2
+            and all(_event_at_end(cl.text[a:b]) is not None for a, b in items)
+            and "等" not in cl.text[items[-2][0] : items[-1][0]]
+        ):
             out = []
             for k, (a, b) in enumerate(items):
                 start = cl.start if k == 0 else cl.start + a
@@ -562,9 +677,16 @@ class _Context:
             vs = self.before.start  # a bare task takes its subject from the clause before it
         dl, dl_text = self.deadline()
         return self.r.draft(
-            self.base + vs, self.base + ve,
-            kind="milestone", value=None, unit="", value_raw="", comparator="",
-            deadline=dl, deadline_text=dl_text, strength=self.strength(verb_pos),
+            self.base + vs,
+            self.base + ve,
+            kind="milestone",
+            value=None,
+            unit="",
+            value_raw="",
+            comparator="",
+            deadline=dl,
+            deadline_text=dl_text,
+            strength=self.strength(verb_pos),
             topic=_topic(self.sentence[vs:ve], None),
         )
 
@@ -573,11 +695,15 @@ def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
     best = None
     for v in verbs:
         i = text.find(v)
-        while i >= 0 and (
-            _inside_brackets(text, i)
-            or text[i + len(v) : i + len(v) + 2] in ("健全", "完善", "工作", "时限", "情况", "进度", "时间", "节点")
-            or text[i + len(v) : i + len(v) + 1] == "率"  # 建立健全 is a process; 创建工作, 完成时限, 完成率 are nouns
-            or text[max(0, i - 2) : i] == "综合"  # 综合整新 names a kind of works
+        while (
+            i >= 0
+            and (
+                _inside_brackets(text, i)
+                or text[i + len(v) : i + len(v) + 2] in ("健全", "完善", "工作", "时限", "情况", "进度", "时间", "节点")
+                or text[i + len(v) : i + len(v) + 1]
+                == "率"  # 建立健全 is a process; 创建工作, 完成时限, 完成率 are nouns
+                or text[max(0, i - 2) : i] == "综合"  # 综合整新 names a kind of works
+            )
         ):
             i = text.find(v, i + 1)
         if i >= 0 and (best is None or i < best[0] or (i == best[0] and i + len(v) > best[1])):

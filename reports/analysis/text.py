@@ -43,10 +43,12 @@ _SPACES = re.compile("[\t\u00a0\u2002\u2003\u2009\u200a\u202f\u205f]")
 # PDF producers often map CJK glyphs back to radical code points (Chromium with Noto CJK gives
 # "⻘⽲镇⼈⺠政府" for "青禾镇人民政府"). Kangxi radicals (U+2F00–2FD5) go through NFKC, with the
 # simplified form where the SC glyph is shared; CJK Radicals Supplement through this table.
-_RADICAL_SUPPLEMENT = dict(zip(
-    "⺁⺟⺠⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-    "厂母民西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
-))
+_RADICAL_SUPPLEMENT = dict(
+    zip(
+        "⺁⺟⺠⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+        "厂母民西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+    )
+)
 _KANGXI_SIMPLIFIED = {"戶": "户", "靑": "青", "黃": "黄"}
 _RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf]")
 
@@ -62,7 +64,7 @@ def _fix_radical(m: re.Match) -> str:
 
 
 def fix_radicals(text: str) -> str:
-    """"⻘⽲镇⼈⺠政府" → "青禾镇人民政府"."""
+    """ "⻘⽲镇⼈⺠政府" → "青禾镇人民政府"."""
     return _RADICALS.sub(_fix_radical, text)
 
 
@@ -73,15 +75,35 @@ _ATX_HEADING = re.compile(r"^#{1,6}[ \u3000]+", re.M)
 _A11Y_START = "读屏专用"
 _A11Y_END = "退出服务"
 _A11Y_WORDS = {
-    "读屏专用", "声音开关", "语速", "阅读方式", "连读", "指读", "配色", "放大", "缩小", "鼠标样式",
-    "十字线", "大字幕", "快捷方式", "重置", "固定", "说明", "退出服务", "无障碍", "关怀版", "长者模式",
+    "读屏专用",
+    "声音开关",
+    "语速",
+    "阅读方式",
+    "连读",
+    "指读",
+    "配色",
+    "放大",
+    "缩小",
+    "鼠标样式",
+    "十字线",
+    "大字幕",
+    "快捷方式",
+    "重置",
+    "固定",
+    "说明",
+    "退出服务",
+    "无障碍",
+    "关怀版",
+    "长者模式",
 }
 _FURNITURE_LINES = [
     re.compile(r"^(高级搜索|站内搜索|搜索|请输入关键字|请输入关键词|全文检索)$"),
     re.compile(r"^(当前位置|您的位置|您现在的位置|你的位置|所在位置|当前栏目)\s*[:：]"),
     re.compile(r"^首页\s*[>＞»›]"),
     re.compile(r"^(【?打印(本页)?】?\s*)?(【?关闭(窗口|本页)?】?)$"),
-    re.compile(r"^[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到?)[】\]]?(\s*[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到?)[】\]]?)*$"),
+    re.compile(
+        r"^[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到?)[】\]]?(\s*[【\[]?(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享到?)[】\]]?)*$"
+    ),
     re.compile(r"^(字号|字体)\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?$"),
     re.compile(r"^扫一扫在手机(上)?打开当前页$"),
     re.compile(r"^(相关附件|相关稿件|相关链接|附件下载)\s*[:：]?\s*((相关附件|相关稿件|相关链接)\s*[:：]?\s*)*$"),
@@ -188,7 +210,9 @@ def _ends_open(line: str) -> bool:
 
 
 def _unbalanced(line: str) -> bool:
-    return line.count("“") > line.count("”") or line.count("（") > line.count("）") or line.count("《") > line.count("》")
+    return (
+        line.count("“") > line.count("”") or line.count("（") > line.count("）") or line.count("《") > line.count("》")
+    )
 
 
 def _run_in_families(blocks: list[list[str]]) -> set[str]:

@@ -75,7 +75,9 @@ def test_it_reads_html_without_scripts_styles_or_navigation():
 
 
 def test_it_reads_html_declared_gbk():
-    assert read_document(fixture("report_gbk.html"), "report.htm") == read_document(fixture("report.html"), "report.html")
+    assert read_document(fixture("report_gbk.html"), "report.htm") == read_document(
+        fixture("report.html"), "report.html"
+    )
 
 
 def test_it_reads_pdf_text_with_its_paragraphs():

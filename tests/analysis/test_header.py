@@ -17,7 +17,15 @@ def report(*header_lines: str, body: str = "青禾镇", what: str = "上半年�
 
 
 def test_it_reads_the_meeting_line():
-    h = detect_header(report("政府上半年工作情况报告", "——2022年7月28日在川沙新镇第三届人民代表大会", "第二次会议上", "沈 敏", body="川沙新镇"))
+    h = detect_header(
+        report(
+            "政府上半年工作情况报告",
+            "——2022年7月28日在川沙新镇第三届人民代表大会",
+            "第二次会议上",
+            "沈 敏",
+            body="川沙新镇",
+        )
+    )
     assert (h.town, h.district, h.level) == ("川沙新镇", "浦东新区", "镇")
     assert h.date == date(2022, 7, 28)
     assert (h.kind, h.plan_year) == ("half_year", 2022)
@@ -33,21 +41,41 @@ def test_it_reads_a_date_in_parentheses():
 
 
 def test_it_falls_back_to_the_publish_date_and_says_so():
-    h = detect_header(report("2021七宝镇上半年政府工作报告", "来源:上海市闵行区七宝镇人民政府  发布时间:2021年9月14日", body="镇"))
-    assert (h.town, h.district, h.date, h.kind, h.plan_year) == ("七宝镇", "闵行区", date(2021, 9, 14), "half_year", 2021)
+    h = detect_header(
+        report("2021七宝镇上半年政府工作报告", "来源:上海市闵行区七宝镇人民政府  发布时间:2021年9月14日", body="镇")
+    )
+    assert (h.town, h.district, h.date, h.kind, h.plan_year) == (
+        "七宝镇",
+        "闵行区",
+        date(2021, 9, 14),
+        "half_year",
+        2021,
+    )
     assert h.title == "2021七宝镇上半年政府工作报告"
     assert any("发布时间2021年9月14日" in n for n in h.notes)
 
 
 def test_it_reads_an_iso_publish_date():
-    h = detect_header(report("青禾镇2023年上半年政府工作报告", "索引号 QH001 发布机构 青禾镇", "公开类别 主动公开 发布时间 2023-08-10"))
+    h = detect_header(
+        report(
+            "青禾镇2023年上半年政府工作报告", "索引号 QH001 发布机构 青禾镇", "公开类别 主动公开 发布时间 2023-08-10"
+        )
+    )
     assert h.date == date(2023, 8, 10)
 
 
 def test_it_repairs_a_garbled_meeting_date_and_says_so():
     h = detect_header(
-        report("周浦镇2022年上半年政府工作报告", "索引号 X1 发布机构 周浦镇", "公开类别 主动公开 发布时间 2022-08-10",
-               "政府工作报告", "——202289日在周浦镇第", "人民代表大会第次会议上", "赵辉茂", body="周浦镇")
+        report(
+            "周浦镇2022年上半年政府工作报告",
+            "索引号 X1 发布机构 周浦镇",
+            "公开类别 主动公开 发布时间 2022-08-10",
+            "政府工作报告",
+            "——202289日在周浦镇第",
+            "人民代表大会第次会议上",
+            "赵辉茂",
+            body="周浦镇",
+        )
     )
     assert h.date == date(2022, 8, 9)
     assert h.town == "周浦镇" and h.district == "浦东新区"
@@ -57,12 +85,16 @@ def test_it_repairs_a_garbled_meeting_date_and_says_so():
 
 
 def test_an_ambiguous_garbled_date_is_resolved_against_the_publish_date():
-    h = detect_header(report("青禾镇政府工作报告", "发布时间:2022年11月3日", "——2022111日在青禾镇第二届人民代表大会第二次会议上"))
+    h = detect_header(
+        report("青禾镇政府工作报告", "发布时间:2022年11月3日", "——2022111日在青禾镇第二届人民代表大会第二次会议上")
+    )
     assert h.date == date(2022, 11, 1)  # not 2022-01-11: the closest split on or before publishing
 
 
 def test_it_reads_a_chinese_numeral_date():
-    h = detect_header(report("政府工作报告", "——二〇二三年一月十日在青禾镇第二届人民代表大会第三次会议上", what="2022年政府工作"))
+    h = detect_header(
+        report("政府工作报告", "——二〇二三年一月十日在青禾镇第二届人民代表大会第三次会议上", what="2022年政府工作")
+    )
     assert h.date == date(2023, 1, 10)
     assert (h.kind, h.plan_year) == ("annual", 2023)
 
@@ -74,19 +106,31 @@ def test_it_rejects_an_implausible_year():
 
 
 def test_it_takes_the_district_from_a_breadcrumb():
-    h = detect_header(report("当前位置:首页 > 闵行区七宝镇人民政府 > 重点工作", "七宝镇上半年政府工作报告", "发布时间:2021年9月14日", body="镇"))
+    h = detect_header(
+        report(
+            "当前位置:首页 > 闵行区七宝镇人民政府 > 重点工作",
+            "七宝镇上半年政府工作报告",
+            "发布时间:2021年9月14日",
+            body="镇",
+        )
+    )
     assert (h.town, h.district) == ("七宝镇", "闵行区")
 
 
 def test_it_infers_the_district_from_the_text_and_says_so():
-    text = report("青禾镇2023年上半年政府工作报告", "——2023年7月20日在青禾镇第二届人民代表大会第三次会议上") + "\n\n全镇为浦东引领区建设贡献力量。"
+    text = (
+        report("青禾镇2023年上半年政府工作报告", "——2023年7月20日在青禾镇第二届人民代表大会第三次会议上")
+        + "\n\n全镇为浦东引领区建设贡献力量。"
+    )
     h = detect_header(text)
     assert h.district == "浦东新区"
     assert any("推断为浦东新区" in n for n in h.notes)
 
 
 def test_it_finds_the_district_of_a_known_town_in_the_gazetteer():
-    assert detect_header(report("——2023年1月12日在周浦镇第七届人民代表大会第三次会议上", body="镇")).district == "浦东新区"
+    assert (
+        detect_header(report("——2023年1月12日在周浦镇第七届人民代表大会第三次会议上", body="镇")).district == "浦东新区"
+    )
 
 
 def test_a_town_name_shared_by_many_counties_is_not_guessed():
@@ -110,23 +154,37 @@ def test_a_street_report():
 
 
 def test_a_district_report():
-    h = detect_header(report("政府工作报告", "——2023年1月5日在闵行区第十七届人民代表大会第三次会议上", body="闵行区", what="政府工作"))
+    h = detect_header(
+        report("政府工作报告", "——2023年1月5日在闵行区第十七届人民代表大会第三次会议上", body="闵行区", what="政府工作")
+    )
     assert (h.town, h.district, h.level, h.kind) == ("闵行区", "闵行区", "区", "annual")
 
 
 def test_a_city_report():
-    h = detect_header(report("政府工作报告", "——2023年1月15日在上海市第十六届人民代表大会第一次会议上", body="上海市", what="政府工作"))
+    h = detect_header(
+        report(
+            "政府工作报告", "——2023年1月15日在上海市第十六届人民代表大会第一次会议上", body="上海市", what="政府工作"
+        )
+    )
     assert (h.town, h.district, h.level) == ("上海市", None, "市")
 
 
 def test_a_state_council_report():
-    h = detect_header("政府工作报告\n\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\n国务院总理 李强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。")
+    h = detect_header(
+        "政府工作报告\n\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n\n国务院总理 李强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。"
+    )
     assert (h.town, h.level, h.date, h.kind) == ("国务院", "国务院", date(2023, 3, 5), "annual")
     assert h.speaker == "李强"
 
 
 def test_an_annual_report_reviewing_the_whole_year():
-    h = detect_header(report("政府工作报告", "——2023年1月10日在青禾镇第二届人民代表大会第三次会议上", what="2022年政府工作情况和2023年工作安排"))
+    h = detect_header(
+        report(
+            "政府工作报告",
+            "——2023年1月10日在青禾镇第二届人民代表大会第三次会议上",
+            what="2022年政府工作情况和2023年工作安排",
+        )
+    )
     assert (h.kind, h.plan_year) == ("annual", 2023)
 
 
@@ -136,7 +194,9 @@ def test_an_annual_report_without_a_date_takes_its_year_from_the_review():
 
 
 def test_a_mid_year_report_without_the_word_half_year_is_taken_as_half_year_and_noted():
-    h = detect_header(report("青禾镇政府工作报告", "——2023年7月20日在青禾镇第二届人民代表大会第三次会议上", what="工作"))
+    h = detect_header(
+        report("青禾镇政府工作报告", "——2023年7月20日在青禾镇第二届人民代表大会第三次会议上", what="工作")
+    )
     assert h.kind == "half_year"
     assert any("按上半年报告处理" in n for n in h.notes)
 
@@ -145,7 +205,14 @@ def test_it_reads_fixture_files_of_every_format():
     from pathlib import Path
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures"
-    for name in ("report.pdf", "report.docx", "report.html", "report_gbk.html", "report_gb18030.txt", "report_utf8_bom.md"):
+    for name in (
+        "report.pdf",
+        "report.docx",
+        "report.html",
+        "report_gbk.html",
+        "report_gb18030.txt",
+        "report_utf8_bom.md",
+    ):
         raw = read_document((fixtures / name).read_bytes(), name)
         for text in (raw, normalize(raw)):
             h = detect_header(text)

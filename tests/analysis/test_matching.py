@@ -118,7 +118,9 @@ def test_milestone_with_some_items_done_and_the_rest_deferred_is_partial_delayed
 
 
 def test_milestone_with_some_items_not_started_is_partial_shortfall():
-    v = judge(milestone("05-08地块和188地块确保开工建设"), "188地块安置房开工建设，05-08地块因规划方案调整仍在办理前期手续。")
+    v = judge(
+        milestone("05-08地块和188地块确保开工建设"), "188地块安置房开工建设，05-08地块因规划方案调整仍在办理前期手续。"
+    )
     assert (v.status, v.reason) == ("partial", "shortfall")
 
 
@@ -146,12 +148,18 @@ def test_a_cancellation_is_missed_cancelled(review):
 
 
 def test_a_stated_failure_of_a_quantity_is_missed_with_zero():
-    v = judge(quant("新建1家星级爱心妈咪小屋", 1, "家"), "原计划新建的一家星级爱心妈咪小屋，因合作单位场地调整，年内未能建成。")
+    v = judge(
+        quant("新建1家星级爱心妈咪小屋", 1, "家"),
+        "原计划新建的一家星级爱心妈咪小屋，因合作单位场地调整，年内未能建成。",
+    )
     assert (v.status, v.reason, v.achieved_value) == ("missed", "shortfall", 0)
 
 
 def test_the_remainder_left_undone_gives_the_part_done():
-    v = judge(quant("推进12-06小学等3所配套学校建设", 3, "所"), "12-06小学于9月开工建设，另外两所配套学校受规划调整影响尚未开工。")
+    v = judge(
+        quant("推进12-06小学等3所配套学校建设", 3, "所"),
+        "12-06小学于9月开工建设，另外两所配套学校受规划调整影响尚未开工。",
+    )
     assert (v.status, v.achieved_value) == ("partial", 1)
 
 
@@ -192,7 +200,9 @@ def test_a_pledge_already_met_before_its_deadline_is_fulfilled():
 
 
 def test_met_after_the_deadline_is_late():
-    v = judge(milestone("9月底前人房地智慧管理系统上线", deadline=date(2022, 9, 30)), "人房地智慧管理系统11月上线运行。")
+    v = judge(
+        milestone("9月底前人房地智慧管理系统上线", deadline=date(2022, 9, 30)), "人房地智慧管理系统11月上线运行。"
+    )
     assert v.status == "fulfilled"
     assert v.late is True
 
@@ -230,8 +240,14 @@ def test_gold_pledges_reach_the_target_accuracy_on_the_development_followups(sha
         year = int(re.search(r"(\d{4})", statuses["followup"]).group(1))
         pledges = [
             PledgeFacts(
-                p["id"], p["quote"], p["kind"], p.get("value"), p.get("unit") or "", p.get("comparator") or "",
-                date.fromisoformat(p["deadline"]), topic=p.get("topic") or "",
+                p["id"],
+                p["quote"],
+                p["kind"],
+                p.get("value"),
+                p.get("unit") or "",
+                p.get("comparator") or "",
+                date.fromisoformat(p["deadline"]),
+                topic=p.get("topic") or "",
             )
             for p in gold["pledges"]
         ]

@@ -27,7 +27,10 @@ def test_spans_are_exact_substrings_of_the_text():
     text, pledges = _plan("力争年底前完成红色物业达标社区不少于80%，示范社区不少于20个。")
     for p in pledges:
         assert p.text == text[p.start : p.end]
-    assert [(p.value, p.deadline_text, p.strength) for p in pledges] == [(80, "年底前", "aspirational"), (20, "年底前", "aspirational")]
+    assert [(p.value, p.deadline_text, p.strength) for p in pledges] == [
+        (80, "年底前", "aspirational"),
+        (20, "年底前", "aspirational"),
+    ]
 
 
 def test_two_targets_with_two_verbs_and_no_delimiter():
@@ -103,7 +106,9 @@ def test_milestones_need_a_concrete_object():
 
 
 def test_identifiers_in_a_plan_are_not_targets():
-    _, pledges = _plan("完成六灶03-04、C06-03地块出让。推进21号线车辆段开发。优化15分钟服务圈。举办第二十届文化艺术节。")
+    _, pledges = _plan(
+        "完成六灶03-04、C06-03地块出让。推进21号线车辆段开发。优化15分钟服务圈。举办第二十届文化艺术节。"
+    )
     assert all(p.kind == "milestone" for p in pledges)
 
 

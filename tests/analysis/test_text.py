@@ -17,7 +17,10 @@ def test_it_strips_paragraph_indentation_but_keeps_inner_spaces():
 
 def test_it_removes_emphasis_markers():
     assert normalize("**加快规划落地。**推进总体规划批复。") == "加快规划落地。推进总体规划批复。"
-    assert normalize("**（一）扎实做好防控。****防控措施要严谨。**继续落实。") == "（一）扎实做好防控。防控措施要严谨。继续落实。"
+    assert (
+        normalize("**（一）扎实做好防控。****防控措施要严谨。**继续落实。")
+        == "（一）扎实做好防控。防控措施要严谨。继续落实。"
+    )
 
 
 def test_it_removes_markdown_heading_marks():
@@ -45,8 +48,14 @@ def test_it_rejoins_across_a_page_number():
 
 
 def test_it_does_not_join_a_heading_to_the_next_paragraph():
-    for heading in ("上半年工作回顾", "一、聚焦经济发展，提升产业能级", "（三）精细管理，城市运行安全有序",
-                    "2、推动区域环境治理", "下半年工作要点", "名词解释"):
+    for heading in (
+        "上半年工作回顾",
+        "一、聚焦经济发展，提升产业能级",
+        "（三）精细管理，城市运行安全有序",
+        "2、推动区域环境治理",
+        "下半年工作要点",
+        "名词解释",
+    ):
         text = f"{heading}\n\n下半年，我们将继续推进各项工作。"
         assert normalize(text) == text, heading
 
@@ -77,9 +86,26 @@ def test_it_keeps_a_standalone_numbered_heading_where_headings_stand_alone():
 
 
 def test_it_drops_the_accessibility_bar_and_web_furniture():
-    text = "\n".join(["高级搜索", "当前位置:首页\u00a0>\u00a0青禾镇人民政府\u00a0>\u00a0工作报告", "青禾镇政府工作报告",
-                      "来源:青禾镇人民政府 发布时间:2023年7月25日", "", "正文第一段。", "", "读屏专用", "声音开关", "语速",
-                      "配色", "放大", "缩小", "退出服务", "相关附件: 相关稿件:", "【打印本页】【关闭窗口】"])
+    text = "\n".join(
+        [
+            "高级搜索",
+            "当前位置:首页\u00a0>\u00a0青禾镇人民政府\u00a0>\u00a0工作报告",
+            "青禾镇政府工作报告",
+            "来源:青禾镇人民政府 发布时间:2023年7月25日",
+            "",
+            "正文第一段。",
+            "",
+            "读屏专用",
+            "声音开关",
+            "语速",
+            "配色",
+            "放大",
+            "缩小",
+            "退出服务",
+            "相关附件: 相关稿件:",
+            "【打印本页】【关闭窗口】",
+        ]
+    )
     assert normalize(text) == "青禾镇政府工作报告\n来源:青禾镇人民政府 发布时间:2023年7月25日\n\n正文第一段。"
 
 
@@ -93,7 +119,9 @@ def test_it_keeps_publication_metadata_lines():
 
 
 def test_it_drops_page_numbers():
-    assert normalize("甲。\n\n— 12 —\n\n乙。\n\n第 3 页 共 10 页\n\n丙。\n\n7\n\n丁。") == "甲。\n\n乙。\n\n丙。\n\n丁。"
+    assert (
+        normalize("甲。\n\n— 12 —\n\n乙。\n\n第 3 页 共 10 页\n\n丙。\n\n7\n\n丁。") == "甲。\n\n乙。\n\n丙。\n\n丁。"
+    )
 
 
 def test_it_keeps_full_width_punctuation_and_numerals():
@@ -102,7 +130,10 @@ def test_it_keeps_full_width_punctuation_and_numerals():
 
 
 def test_it_maps_pdf_radical_code_points_to_ideographs():
-    assert fix_radicals("⻘⽲镇⼈⺠政府⼯作报告，新增养⽼床位60张，⻓效机制") == "青禾镇人民政府工作报告，新增养老床位60张，长效机制"
+    assert (
+        fix_radicals("⻘⽲镇⼈⺠政府⼯作报告，新增养⽼床位60张，⻓效机制")
+        == "青禾镇人民政府工作报告，新增养老床位60张，长效机制"
+    )
 
 
 def test_it_is_idempotent():

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 from pdfminer.high_level import extract_text
-
 from summaries_fixtures import make_summary_data
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

@@ -18,8 +18,12 @@ def status_bar(counts) -> dict:
         counts = {s.value: getattr(counts, f"{s.value}_count", 0) for s in Status}
     total = sum(counts.get(s.value, 0) for s in Status)
     parts = [
-        {"status": s.value, "label": s.label, "count": counts.get(s.value, 0),
-         "width": f"{100 * counts.get(s.value, 0) / total:.2f}" if total else "0"}
+        {
+            "status": s.value,
+            "label": s.label,
+            "count": counts.get(s.value, 0),
+            "width": f"{100 * counts.get(s.value, 0) / total:.2f}" if total else "0",
+        }
         for s in Status
     ]
     return {"parts": parts, "total": total}

@@ -17,7 +17,9 @@ class Command(BaseCommand):
     help = "导入演示报告（samples/ 与 ../shared 中的真实报告及后续报告），并创建演示账号。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--shared", default=str(settings.BASE_DIR.parent / "shared"), help="shared 目录（默认 ../shared）")
+        parser.add_argument(
+            "--shared", default=str(settings.BASE_DIR.parent / "shared"), help="shared 目录（默认 ../shared）"
+        )
 
     def handle(self, *args, **opts):
         files = self.demo_files(Path(opts["shared"]))
@@ -28,7 +30,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"{path.name}：{e}")
                 continue
             state = "导入" if result.created else "已存在"
-            self.stdout.write(f"{state} {path.name}：{result.report.town} {result.report.delivered_on}，承诺 {result.pledge_count} 条")
+            self.stdout.write(
+                f"{state} {path.name}：{result.report.town} {result.report.delivered_on}，承诺 {result.pledge_count} 条"
+            )
         self.stdout.write("")
         self.stdout.write("演示账号（登录 http://127.0.0.1:8000/ ）：")
         for username, password, group, name in DEMO_USERS:

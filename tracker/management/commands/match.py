@@ -23,7 +23,10 @@ class Command(BaseCommand):
                 raise CommandError(_("未找到镇/街道“%(name)s”，请检查名称。") % {"name": town})
             if len(towns) > 1:
                 names = "、".join(str(t) for t in towns)
-                raise CommandError(_("有多个名为“%(name)s”的镇/街道（%(names)s），请用 --district 指定区县。") % {"name": town, "names": names})
+                raise CommandError(
+                    _("有多个名为“%(name)s”的镇/街道（%(names)s），请用 --district 指定区县。")
+                    % {"name": town, "names": names}
+                )
         for t in towns:
             summary = match_town(t)
             label = str(t) if t else _("全部镇/街道")
