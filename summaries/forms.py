@@ -8,7 +8,7 @@ from reports.models import Report
 from summaries.questions import report_label
 from summaries.summary import Period
 from tracker.filters import district_choices
-from tracker.models import Pledge, Town
+from tracker.models import Pledge, Status, Town
 
 
 def _year_choices(pledges) -> list[tuple[str, str]]:
@@ -54,11 +54,18 @@ class PeriodForm(forms.Form):
         return data
 
     def period(self) -> Period:
-        """The chosen period; by default the town's latest report with pledges, else this year."""
+        """The chosen period; by default the latest report whose pledges a later report has
+        already settled (what a deputy holds the government to), else the latest report with
+        pledges, else this year."""
         data = self.cleaned_data if self.is_bound else {}
         report, year = data.get("report"), data.get("year")
         if report is None and year is None:
-            report = self.fields["report"].queryset.order_by("-delivered_on", "-id").first()
+            reports = self.fields["report"].queryset.order_by("-delivered_on", "-id")
+            report = (
+                reports.exclude(pledges__status=Status.PENDING).first()
+                or reports.filter(pledges__status__in=[Status.FULFILLED, Status.PARTIAL, Status.MISSED]).first()
+                or reports.first()
+            )
         if report is None and year is None:
             year = timezone.localdate().year
         return Period(report=report, year=year)

@@ -23,7 +23,10 @@ def _summary_context(request: HttpRequest, pk: int) -> tuple[dict, int]:
     form = PeriodForm(town, request.GET or None)
     if form.is_bound and not form.is_valid():
         return {"town": town, "form": form, "summary": None}, 400
-    summary = build_summary(town, form.period())
+    period = form.period()
+    if not form.is_bound:  # show the default period as chosen
+        form = PeriodForm(town, initial={"report": period.report, "year": period.year if not period.report else None})
+    summary = build_summary(town, period)
     return {"town": town, "form": form, "summary": summary}, 200
 
 

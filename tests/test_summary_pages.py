@@ -107,10 +107,12 @@ def test_a_year_shows_the_pledges_due_in_it(client, staff_user, summary_data):
     assert cards == {f"pledge-{summary_data.design.pk}", f"pledge-{summary_data.lifts_again.pk}"}
 
 
-def test_without_a_period_it_shows_the_latest_report(client, deputy, summary_data):
+def test_without_a_period_it_shows_the_latest_report_a_later_report_has_settled(client, deputy, summary_data):
     client.force_login(deputy)
     text = _text(client.get(_url(summary_data)).content)
-    assert "2023年1月年度工作报告（2023-01-10）所作承诺" in text
+    # the annual report's own pledges are all still pending; the half-year report's are settled
+    assert "2022年7月半年工作报告（2022-07-12）所作承诺" in text
+    assert "2023年1月年度工作报告（2023-01-10）所作承诺" not in text
 
 
 @pytest.mark.parametrize(

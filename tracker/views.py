@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, F, FloatField, QuerySet
+from django.db.models import Count, F, FloatField, Min, QuerySet
 from django.db.models.functions import Cast, NullIf
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -73,7 +73,19 @@ def town_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "period",
     )
-    sections = _status_rows(pledges.values("section", "status").annotate(n=Count("id")).order_by(), "section")
+    # Sections belong to their report: the same heading in two reports is two rows, newest report first.
+    section_rows = (
+        pledges.values("report__delivered_on", "report__plan_year", "report__kind", "section", "status")
+        .annotate(n=Count("id"), first=Min("sequence"))
+        .order_by()
+    )
+    first_seen: dict = {}
+    keyed = []
+    for r in section_rows:
+        key = (r["report__delivered_on"], r["report__plan_year"], r["report__kind"], r["section"])
+        first_seen[key] = min(first_seen.get(key, r["first"]), r["first"])
+        keyed.append({**r, "key": key})
+    sections = _status_rows(keyed, "key")
     grouped = {s: [] for s in Status}
     for pledge in pledges.select_related("report").defer("report__text").order_by("deadline", "sequence"):
         grouped[Status(pledge.status)].append(pledge)
@@ -85,7 +97,8 @@ def town_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for key, c in sorted(periods.items(), reverse=True)
         ],
         "sections": [
-            {"label": name or _("（未分节）"), "counts": c, "rate": _rate(c)} for name, c in sorted(sections.items())
+            {"period": period_label(key[1], key[2]), "label": key[3] or _("（未分节）"), "counts": c, "rate": _rate(c)}
+            for key, c in sorted(sections.items(), key=lambda kc: (-kc[0][0].toordinal(), first_seen[kc[0]]))
         ],
         "grouped": [{"status": s, "pledges": grouped[s]} for s in Status],
         "reports": town.reports.defer("text").order_by("-delivered_on"),

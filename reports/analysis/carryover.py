@@ -6,7 +6,8 @@ A town often promises in January what it already promised in July ("年内完成
 
 Two pledges are taken for the same promise when all of these hold:
 
-- **same unit** where both carry one (台 vs 台; 台 vs 户 is another object);
+- **same unit** where both carry one (台 vs 台; 台 vs 户 is another object); a milestone and a
+  quantitative pledge only when their objects are close (``MIXED_KIND_THRESHOLD``);
 - **same stage of the work**: a start verb (开工, 启动, 签约 …) and a finish verb (竣工, 完成,
   建成 …) are two promises, not one promised twice ("启动七灶村村庄设计" then
   "完成七灶村村庄设计" is progress, not a carry-over);
@@ -45,6 +46,8 @@ from reports.analysis import lexicon
 THRESHOLD = 0.5
 CONTAINMENT_WEIGHT = 0.9
 ABBREVIATION_SCORE = 0.8
+# A milestone (no unit) and a quantitative pledge (a unit) link only at this similarity.
+MIXED_KIND_THRESHOLD = 0.75
 CODE_SCORE = 0.9
 # An abbreviation keeps at least this share of the long form's characters (加梯/加装电梯 = 0.5).
 ABBREVIATION_MIN_SHARE = 0.3
@@ -200,7 +203,12 @@ def _score(a: _Prepared, b: _Prepared) -> float:
     if a.codes and b.codes:
         # Named plots decide: the same code is the same object, different codes are not.
         return max(CODE_SCORE, similarity(a.object, b.object)) if a.codes & b.codes else 0.0
-    return similarity(a.object, b.object)
+    sim = similarity(a.object, b.object)
+    if bool(a.unit) != bool(b.unit) and sim < MIXED_KIND_THRESHOLD:
+        # A milestone restated as a count ("万科19-04项目开工" / "新增落地重大产业项目3个")
+        # is usually another measure of a related thing: only a close restatement links.
+        return 0.0
+    return sim
 
 
 def score(earlier: PledgeFacts, later: PledgeFacts) -> float:

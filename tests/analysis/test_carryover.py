@@ -85,3 +85,10 @@ def test_plot_codes_decide_between_plots():
     assert same_promise(PledgeFacts("完成六灶 03-04、C06-03、C08-01A 地块出让"), PledgeFacts("完成C08-01A地块出让"))
     assert same_promise(PledgeFacts("05-08地块和188地块确保开工建设"), PledgeFacts("05-08地块安置房确保上半年开工"))
     assert not same_promise(PledgeFacts("05-08地块确保开工建设"), PledgeFacts("10-06地块幼儿园开工建设"))
+
+
+def test_a_milestone_is_not_linked_to_a_count_of_something_related():
+    assert not same_promise(PledgeFacts("商务区东片12-04项目开工"), PledgeFacts("商务区新增落地重大产业项目3个", "个"))
+    assert not same_promise(
+        PledgeFacts("确定2025年镇政府实事项目候选目录"), PledgeFacts("2025年镇政府实事项目共10项", "项")
+    )
