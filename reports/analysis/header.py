@@ -140,7 +140,8 @@ class _Gazetteer:
         # names to look for in running text, by their first two characters
         self.mention_index: dict[str, list[tuple[str, str, int]]] = {}
         for p in self.counties:
-            for name, weight in ((p.name, 3), (p.short, 1)):
+            short = "" if p.short in _SLOGAN_WORDS else p.short
+            for name, weight in ((p.name, 3), (short, 1)):
                 if len(name) >= (3 if weight == 3 else 2):
                     self.mention_index.setdefault(name[:2], []).append((name, p.code, weight))
         for entries in self.mention_index.values():
@@ -159,6 +160,13 @@ class _Gazetteer:
             if p:
                 out.append(p)
         return out
+
+
+# County short names that are also words of government prose ("惠民生", "平安建设", "安康"
+# for well-being): never read as a place on their own.
+_SLOGAN_WORDS = frozenset(
+    "惠民 安康 长兴 宁安 富民 和平 长安 太平 永安 兴业 安宁 平安 新华 光明 团结 胜利 红旗 前进 友谊 东方 中山 兴国 共和 和顺 永和 新兴 振兴 安定 乐业 兴安 兴宁 宁国 开阳 开化 文明 华容".split()
+)
 
 
 def _short_name(name: str) -> str:
@@ -201,6 +209,9 @@ _MEETING_BODY = re.compile(
     rf"在(?P<body>{_BODY})(?:第[一二三四五六七八九十百\d]*届?)?(?:[\u4e00-\u9fff]{{0,4}})?人民代表大会"
 )
 _NATIONAL = re.compile(r"全国人民代表大会")
+_UNKNOWN_CHAIN = re.compile(
+    r"^(?P<county>[\u4e00-\u9fff]{2,4}?(?:新区|区|县|旗))(?P<town>[\u4e00-\u9fff]{2,8}(?:镇|乡|街道))$"
+)
 _REPRESENT = re.compile(
     rf"我代表(?P<body>{_BODY}(?:办事处)?)人民政府|我代表(?P<body2>[\u4e00-\u9fff]{{2,18}}?街道办事处)"
 )
@@ -349,6 +360,11 @@ def _detect_body(header: Header, lines: list[str], joined: str, intro: str, text
         if len(body) < 2 or body in ("镇", "乡", "区", "县", "市", "街道", "全镇", "全区", "本镇"):
             return
         name, chain = _split_chain(body)
+        if not chain:
+            # a county the gazetteer does not know, written before the town: "澜溪区云汀街道"
+            m = _UNKNOWN_CHAIN.match(name)
+            if m and m.group("county") not in _NOT_DISTRICTS:
+                name = m.group("town")
         if len(name) < 2:
             return
         votes[name] = votes.get(name, 0) + weight
@@ -400,8 +416,8 @@ def _district(header: Header, chain: list[_Place], text: str) -> str | None:
         return town
     if level in ("市", "省", "国务院"):
         return None
-    named = _district_named_before(town, text)
-    if named:
+    named = _district_named_before(town, text) or _district_of_publisher(text)
+    if named and named != town:
         return named
     candidates = g.town_counties.get(town, [])
     if len(candidates) == 1 and candidates[0] in g.by_code:
@@ -416,6 +432,9 @@ def _district(header: Header, chain: list[_Place], text: str) -> str | None:
             return name
         header.notes.append(f"全国有{len(candidates)}个“{town}”，正文未能确定所属区县，请手动填写")
         return None
+    # A town the gazetteer does not know: only counties named in full count. Short names alone
+    # are too often parts of ordinary words ("搬迁安置" holds 迁安, "惠民生" holds 惠民).
+    scores = {code: n for code, n in scores.items() if g.by_code[code].name in text}
     if scores:
         ranked = sorted(scores, key=lambda c: -scores[c])
         best = ranked[0]
@@ -445,6 +464,19 @@ _NOT_DISTRICTS = {
 }
 
 
+# Characters that end the word before a place name ("日在澜溪区…", "关于白河区…").
+_FUNCTION_CHARS = "在于日年月的和与及对向是为由从据"
+_PUBLISHER = re.compile(
+    r"(?:来源|信息来源|发布机构|发文机关|发布单位)\s*[:：]?\s*(?P<county>[\u4e00-\u9fff]{2,8}?(?:新区|区|县|旗))(?:人民政府|政府)"
+)
+
+
+def _district_of_publisher(text: str) -> str | None:
+    """ "来源：涧川县人民政府" on a township report names the county it belongs to."""
+    m = _PUBLISHER.search(text[:3000])
+    return m.group("county") if m else None
+
+
 def _district_named_before(town: str, text: str) -> str | None:
     """A district written right before the town ("云溪区桃源镇人民政府" → "云溪区"), known or not.
 
@@ -464,10 +496,12 @@ def _district_named_before(town: str, text: str) -> str | None:
             name = text[start:i]
             if not re.fullmatch(r"[\u4e00-\u9fff]+(?:区|县)", name) or name in _NOT_DISTRICTS:
                 continue
+            if name[0] in _FUNCTION_CHARS:  # "在澜溪区" is "在" + "澜溪区"
+                continue
             if name in g.by_name:
                 return name
             before = text[start - 1] if start > 0 else ""
-            if not before or not re.match(r"[\u4e00-\u9fff]", before) or before in "市省":
+            if not before or not re.match(r"[\u4e00-\u9fff]", before) or before in "市省" + _FUNCTION_CHARS:
                 found.append(name)
         if found:
             return found[-1]

@@ -120,11 +120,19 @@ def test_it_takes_the_district_from_a_breadcrumb():
 def test_it_infers_the_district_from_the_text_and_says_so():
     text = (
         report("青禾镇2023年上半年政府工作报告", "——2023年7月20日在青禾镇第二届人民代表大会第三次会议上")
-        + "\n\n全镇为浦东引领区建设贡献力量。"
+        + "\n\n全镇为浦东新区引领区建设贡献力量。"
     )
     h = detect_header(text)
     assert h.district == "浦东新区"
     assert any("推断为浦东新区" in n for n in h.notes)
+
+
+def test_a_county_short_name_inside_an_ordinary_word_is_not_a_district():
+    text = (
+        report("青禾镇2023年上半年政府工作报告", "——2023年7月20日在青禾镇第二届人民代表大会第三次会议上")
+        + "\n\n完成搬迁安置120户，补短板、惠民生。"
+    )
+    assert detect_header(text).district is None
 
 
 def test_it_finds_the_district_of_a_known_town_in_the_gazetteer():
