@@ -116,6 +116,3 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 MAX_REPORT_BYTES = envint("MAX_REPORT_BYTES", str(20 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REPORT_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REPORT_BYTES + 1024 * 1024
-
-# Optional embedding re-ranker for matching; off unless the package is installed and this is set.
-MATCH_RERANKER = os.getenv("MATCH_RERANKER", "")
