@@ -9,7 +9,9 @@
 
 dateparser is of no use here (it returns nothing for 年内 / 年底前 / 下半年 and a wrong year
 for "9月底前"), so the relative forms are a table of our own. A deadline names the LAST day
-the pledge may be met: "8月底" → 08-31, "8月31日前" → 08-31, "三季度末" → 09-30.
+the pledge may be met: "8月底" → 08-31, "8月31日前" → 08-31, "三季度末" → 09-30; a bare
+month that dates a task ("10月举办…", "…9月开学投用") → that month's end; a holiday → the
+day before it ("国庆前" → 09-30, "明年春节前" → the eve of next year's Spring Festival).
 Where none is written the pledge falls due at the end of the plan period (``default_deadline``).
 """
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 __all__ = ["Deadline", "resolve", "find_deadlines", "default_deadline"]
 
@@ -36,6 +38,31 @@ _CN_MONTH = {
     "十一": 11,
     "十二": 12,
 }
+# Spring Festival (正月初一), for "春节前"
+_SPRING_FESTIVAL = {
+    2020: (1, 25),
+    2021: (2, 12),
+    2022: (2, 1),
+    2023: (1, 22),
+    2024: (2, 10),
+    2025: (1, 29),
+    2026: (2, 17),
+    2027: (2, 6),
+    2028: (1, 26),
+    2029: (2, 13),
+    2030: (2, 3),
+    2031: (1, 23),
+    2032: (2, 11),
+    2033: (1, 31),
+    2034: (2, 19),
+    2035: (2, 8),
+}
+# holidays on a fixed day of the solar year: the deadline is the day before
+_FIXED_HOLIDAY = {"国庆节": (10, 1), "国庆": (10, 1), "十一": (10, 1), "元旦": (1, 1), "五一": (5, 1), "七一": (7, 1)}
+# what follows a bare month when it is a point or a span, not a deadline: "6月以来", "9月至11月"
+_MONTH_NOT_DUE = re.compile(r"^(?:份)?(?:以来|至|到|起|开始|上旬|中旬|下旬|初|中|[-－—~～])")
+_MONTH_NOT_DUE_BEFORE = re.compile(r"(?:截至|截止|截止到|自|从|每年|每|今年以来|去年)$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -49,6 +76,7 @@ _DEADLINE = re.compile(
     r"|第?(?P<quarter>[一二三四1-4])\s?季度(?:末|底)?前?"
     r"|(?P<yearend>底前|底|末|内)"
     r"|(?P<endword>年内|年底前|年底|年末|全年|当年|年度内)"
+    r"|(?P<holiday>春节|国庆节|国庆|元旦|五一|七一)(?=前|之前|以前)(?:前|之前|以前)"
     r")?"
 )
 
@@ -80,10 +108,11 @@ def find_deadlines(text: str, plan_year: int, report_kind: str = "half_year") ->
     itself is the plan period and is not reported as a written deadline either.
     """
     out = []
-    for m in _DEADLINE.finditer(text):
+    folded = text.translate(_FULLWIDTH)
+    for m in _DEADLINE.finditer(folded):
         if m.end() == m.start():
             continue
-        d = _resolve_match(m, plan_year)
+        d = _resolve_match(m, plan_year, report_kind)
         if d is None:
             continue
         explicit_year = bool(m.group("year") or m.group("rel") in ("明年", "次年", "后年"))
@@ -95,8 +124,10 @@ def find_deadlines(text: str, plan_year: int, report_kind: str = "half_year") ->
             if m.group("day"):
                 if not (m.group("before") or text[m.end() : m.end() + 2].startswith(("前", "之前", "以前"))):
                     continue  # "截至9月1日" reports, "于9月1日召开" dates an event
-            elif not (m.group("tail") in ("底", "末") or m.group("before")):
-                continue  # a bare "9月" is a point in time ("6月以来"), not a deadline
+            elif not (m.group("tail") in ("底", "末") or m.group("before")) and (
+                _MONTH_NOT_DUE.match(folded[m.end() :]) or _MONTH_NOT_DUE_BEFORE.search(folded[: m.start()])
+            ):
+                continue  # "6月以来", "截至9月", "9月至11月": a point in time or a span, not a deadline
         start = m.start()
         while start < m.end() and text[start] in "到于在":
             start += 1
@@ -104,8 +135,10 @@ def find_deadlines(text: str, plan_year: int, report_kind: str = "half_year") ->
     return out
 
 
-def _resolve_match(m: re.Match, plan_year: int) -> date | None:
+def _resolve_match(m: re.Match, plan_year: int, report_kind: str = "annual") -> date | None:
     rel = m.group("rel")
+    if m.group("holiday"):
+        return _holiday_eve(m.group("holiday"), m.group("year"), rel, plan_year, report_kind)
     if m.group("year"):
         year = int(m.group("year"))
         if not 2000 <= year <= 2100:
@@ -143,3 +176,24 @@ def _resolve_match(m: re.Match, plan_year: int) -> date | None:
     if rel in ("明年", "次年", "后年") and not m.group("year"):
         return date(year, 12, 31)  # "明年" alone: by the end of next year
     return None  # a bare "2022年" or "今年" qualifies, it sets no deadline
+
+
+def _holiday_eve(name: str, year_written: str | None, rel: str | None, plan_year: int, report_kind: str) -> date | None:
+    """The day before a holiday: "国庆前" → 09-30; "春节前" in a half-year plan → next year's eve."""
+    if year_written:
+        year = int(year_written)
+    elif rel in ("明年", "次年"):
+        year = plan_year + 1
+    elif rel == "后年":
+        year = plan_year + 2
+    elif name in ("春节", "元旦") and report_kind == "half_year":
+        year = plan_year + 1  # the next one: this year's has passed by July
+    else:
+        year = plan_year
+    if name == "春节":
+        if year not in _SPRING_FESTIVAL:
+            return None
+        month, day = _SPRING_FESTIVAL[year]
+    else:
+        month, day = _FIXED_HOLIDAY[name]
+    return date(year, month, day) - timedelta(days=1)

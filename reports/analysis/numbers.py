@@ -13,6 +13,11 @@ Chinese numerals are read by cn2an in smart mode, one numeral token at a time ("
 is never a target. Numbers inside names and identifiers are skipped by the rules of
 ``_is_identifier`` (parcel codes 04-01/C05-19/I-I-7, 21号线, 12345热线, "2+4+24", 第二十届,
 114周年, 15分钟服务圈, 三件套 in quotes, 1平方公里09-02, footnote markers ①⑩ ...).
+
+Also read: full-width digits ("３万头", value_raw keeps them), 余/多 between number and unit
+("2300余个", comparator >=), tenths ("七成" → 70 %), rural measure words (头 担 盏 口 眼, after
+Arabic digits only), 期 as sessions of a course ("培训12期", elsewhere 二期 is a phase).
+The outline of a speech ("以下六个方面") is never a target.
 """
 
 from __future__ import annotations
@@ -139,6 +144,12 @@ _UNIT_TABLE: dict[str, tuple[str, float]] = {
             "倍",
             "千瓦",
             "兆瓦",
+            "台套",
+            "头",
+            "担",
+            "盏",
+            "口",
+            "眼",
             "起",
             "期",
             "届",
@@ -148,11 +159,22 @@ _UNIT_TABLE: dict[str, tuple[str, float]] = {
     },
 }
 _UNIT_TABLE["万人次"] = ("人次", 1e4)
+_UNIT_TABLE["万头"] = ("头", 1e4)
+_UNIT_TABLE["万户"] = ("户", 1e4)
+_UNIT_TABLE["万人"] = ("人", 1e4)
+# "七成" is seventy per cent
+_UNIT_TABLE["成"] = ("%", 10)
+# measure words that are also ordinary words after a small Chinese numeral (两头, 一口, 一眼)
+_ARABIC_ONLY_UNITS = frozenset({"头", "口", "眼", "担"})
+# 成 after a numeral that is a word, not a share: 一成不变, 三成为, 九成功
+_CHENG_NOT = re.compile(r"^成(?:为|了|功|果|效|本|员|绩|立|型|熟|品|交|就|长|都|不变|批|套|片)")
 # units read as units but never targets by themselves: "二期", "第五届", "两级", "三类"
 _NON_TARGET_UNITS = frozenset({"期", "届", "类", "级"})
 UNITS = tuple(sorted(_UNIT_TABLE, key=len, reverse=True))
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+# full-width digits of PDF captures ("２０２３", "３万头"); same length, so offsets hold
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _MAGNITUDE = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5}
 
 _NUM = (
@@ -166,7 +188,7 @@ _NUM = (
 )
 _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 _QUANTITY = re.compile(
-    rf"(?P<pre>约|大约|近|超过|逾)?{_NUM}\s?(?P<unit>{_UNIT_RE})?(?P<post>以上|左右|上下|以内|以下|多|余)?"
+    rf"(?P<pre>约|大约|近|超过|逾)?{_NUM}(?P<mid>余|多)?\s?(?P<unit>{_UNIT_RE})?(?P<post>以上|左右|上下|以内|以下|多|余)?"
 )
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -221,7 +243,7 @@ def canonical_unit(unit: str) -> tuple[str, float]:
 
 def parse_number(s: str) -> float | None:
     """ "2.7亿" -> 270000000.0, "两万" -> 20000.0, "三十五" -> 35.0, "1,200" -> 1200.0; None if not a number."""
-    s = s.strip().replace(",", "").replace(" ", "")
+    s = s.strip().translate(_FULLWIDTH).replace(",", "").replace(" ", "")
     if not s:
         return None
     if s.startswith("百分之"):
@@ -251,6 +273,8 @@ def parse_quantity(s: str) -> Quantity | None:
     m = _QUANTITY.fullmatch(s)
     if not m or not m.group("unit"):
         return None
+    if _is_identifier(s, m) and m.group("unit") in ("成", *_ARABIC_ONLY_UNITS):
+        return None
     return _build(m, s, 0)
 
 
@@ -269,10 +293,33 @@ def find_quantities(sentence: str, *, targets_only: bool = True) -> list[Quantit
         q = _build(m, sentence, 0)
         if q is None:
             continue
-        if targets_only and m.group("unit") in _NON_TARGET_UNITS:
+        if targets_only and m.group("unit") in _NON_TARGET_UNITS and not _counted_sessions(sentence, m):
+            continue
+        if targets_only and _speech_outline(sentence, m):
             continue
         out.append(q)
     return out
+
+
+# what is run in sessions: "开展技能培训12期", "举办讲座6期"; elsewhere 期 is a phase (二期项目)
+_SESSIONS = re.compile(r"(培训|培训班|讲座|讲堂|课堂|夜校|沙龙|训练营|研修班|学习班|专题班|活动)[^，。；、]{0,4}$")
+
+
+def _counted_sessions(text: str, m: re.Match) -> bool:
+    """ "培训12期": 期 counts sessions when it closes its phrase after a course word."""
+    if m.group("unit") != "期":
+        return False
+    after = text[m.end() :]
+    return (not after[:1] or after[:1] in "，。；,;、）)" or after.startswith(("以上", "左右"))) and bool(
+        _SESSIONS.search(text[: m.start()])
+    )
+
+
+def _speech_outline(text: str, m: re.Match) -> bool:
+    """ "重点抓好以下六个方面工作", "做好三件大事": the outline of the speech, not a target."""
+    after = text[m.end("unit") :]
+    before = text[max(0, m.start("num") - 2) : m.start("num")]
+    return after.startswith(("方面", "大方面", "件大事", "项重点")) or before.endswith("以下")
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float | None:
@@ -317,6 +364,8 @@ def _build(m: re.Match, text: str, base: int) -> Quantity | None:
         post = ""
     raw_start = m.start("pre") if pre in ("约", "大约") else m.start("num")
     raw_end = m.end("post") if post in ("以上", "左右", "以内", "以下", "上下") else m.end("unit")
+    if m.group("mid") and not pre and comparator == "":
+        comparator = ">="  # "2300余个": more than
     return Quantity(
         value=value,
         unit=unit,
@@ -405,6 +454,13 @@ def _is_identifier(text: str, m: re.Match) -> bool:
         return True
     if any(text.startswith(f, ns) for f in _FIXED) and unit in ("小时", None):
         return True
+    if unit in _ARABIC_ONLY_UNITS and not num.translate(_FULLWIDTH)[:1].isdigit():
+        return True  # 两头, 一口气: words, not counts
+    if unit == "成":
+        if _CHENG_NOT.match(text[m.start("unit") :]) or len(num.translate(_FULLWIDTH)) > 2 or "." in num:
+            return True
+        if m.group("mid"):
+            return True
     # footnote marker right after the number or unit
     if any(c and c in _CIRCLED for c in (text[ne : ne + 1], text[unit_end : unit_end + 1])):
         return True

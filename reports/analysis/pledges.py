@@ -86,7 +86,7 @@ _STRONG_VERBS = (
     "编制完成",
 )
 # completion verbs that need a nameable deliverable as object
-_OBJECT_VERBS = ("建立", "编制", "形成", "确定", "明确", "制定", "出台", "举办", "承办", "打造", "开展", "签订")
+_OBJECT_VERBS = ("建立", "编制", "形成", "确定", "明确", "制定", "出台", "举办", "承办", "打造", "开展", "签订", "签约")
 # completion nouns written after their object ("万科19-04项目开工", "推进新镇总体规划批复")
 _EVENT_NOUNS = (
     "竣工验收",
@@ -100,6 +100,7 @@ _EVENT_NOUNS = (
     "开工建设",
     "开工",
     "竣工",
+    "投产",
     "投用",
     "开业",
     "开园",
@@ -124,6 +125,8 @@ _EVENT_NOUNS = (
     "迎检",
     "的完成",
 )
+# verbs that start new works: a carry-on word after them is part of the works' name
+_BUILD_VERBS = ("实施", "新建", "新增", "改造", "建设", "改建", "扩建")
 _TRAILING = ("前期手续", "等工作", "工作", "任务", "手续", "工程", "项目", "建设")
 # verbs that open a new task where a clause lost its comma
 _SPLIT_VERBS = (
@@ -153,7 +156,7 @@ _TASK_END = re.compile(
 # process verbs that only carry on: numbers they govern restate what exists
 _CARRY_ON = ("深化", "巩固", "坚持", "围绕", "聚焦", "依托", "贯彻", "学习", "发挥", "完善", "健全")
 _GENERIC = re.compile(
-    r"日常|各项|各类|长效|常态化|有关|相关工作|一系列|多项|若干|(检查|巡查|监督|监管|宣传|管理|服务|保障)工作$"
+    r"日常|各项|全年目标任务|各类|长效|常态化|有关|相关工作|一系列|多项|若干|(检查|巡查|监督|监管|宣传|管理|服务|保障)工作$"
 )
 # a clause that only frames the goal of other work ("围绕建成…的目标", "按照…要求")
 _FRAMING = re.compile(r"^(?:围绕|按照|根据|对标|对照|为了|为|以)")
@@ -173,7 +176,9 @@ _ORDINAL_EVENT = re.compile(r"第[一二三四五六七八九十百\d]+[届季�
 _ZERO = re.compile(
     r"(?P<a>确保不发生|不发生|不出现|零发生|杜绝)"
     r"|(?P<b>无)(?!障碍|人|缝|证|序|纸|线|违建)[^，。；、“”]{0,12}?(?:发生|反弹回潮|反弹|回潮)"
-    r"|(?P<c>零(?:增长|事故|伤亡|死亡|发案|污染|上访))(?!率)"
+    # 零 before an undesirable event: 零事故, 零辍学, 零投诉 (not 零容忍, 零距离, 零的突破, 零直排区)
+    r"|(?P<c>零(?:增长|事故|伤亡|死亡|发案|污染|上访|信访|辍学|失学|投诉|欠薪|火灾|返贫|违建|积案|命案|差错)"
+    r"(?![率区村镇园]))"
     r"|(?P<d>不再反弹|不反弹|不回潮|不再发生)"
 )
 _BASELINE = re.compile(r"在[^，。；]{0,40}?(?:的)?基础上")
@@ -321,6 +326,16 @@ class _SectionReader:
             else:
                 break
         return best or self.plan_heading
+
+
+_LEAD_WORDS = re.compile(r"^(?:确保|力争|争取|努力|务必|必须|全力|要|将|我们|在|于|到|并|同时|其中|[，,；;：:\s])*$")
+
+
+def _leads_clause(sentence: str, pos: int) -> bool:
+    """Whether the words at ``pos`` open their clause ("年底前，…", "确保9月底前…")."""
+    stop = max(sentence.rfind(c, 0, pos) for c in _CLAUSE_STOPS)
+    head = sentence[stop + 1 : pos]
+    return bool(_LEAD_WORDS.match(head)) or bool(_NUMBERING.fullmatch(head.strip()))
 
 
 def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
@@ -483,8 +498,11 @@ class _Context:
         for d in self.deadlines:
             if d.start >= self.cl.end:
                 continue
-            if d.start < self.cl.start and d.date != self.r.default and _has_own_verb(self.cl.text):
-                continue  # "一季度完成回搬，新开工安置房项目3个": a month or quarter stays with its own task
+            if d.start < self.cl.start and d.date != self.r.default:
+                if _has_own_verb(self.cl.text):
+                    continue  # "一季度完成回搬，新开工安置房项目3个": a month or quarter stays with its own task
+                if not _leads_clause(self.sentence, d.start):
+                    continue  # "X工程6月底前完工；新硬化道路15公里": a date inside a task is that task's
             chosen = d
         if chosen is None:
             return self.r.default, ""
@@ -522,6 +540,9 @@ class _Context:
             return False  # "落实中央八项规定精神", "二次全会", "落实两张网建设要求": names of doctrine
         # a number governed by a carry-on verb with no task verb in between restates the present
         last_carry = max((head.rfind(v) for v in _CARRY_ON), default=-1)
+        first_task = _first_verb(head, _STRONG_VERBS + _BUILD_VERBS)
+        if first_task is not None and first_task[1] <= last_carry:
+            last_carry = -1  # "建成人饮巩固提升工程5处": the carry-on word is part of the object's name
         if last_carry >= 0:
             between = head[last_carry:]
             if not re.search(
@@ -572,7 +593,7 @@ class _Context:
             if any(item_s <= q.number_start < item_e for q in quantities):
                 continue
             if item.endswith(("工程", "项目")) and len(item) >= 6 and _NAME_MARK.search(item):
-                out.append(self._milestone_draft(cl.start, cl.start + item_e, v_start))
+                out.append(self._milestone_draft(cl.start, cl.start + item_e, cl.start + v_start))
         return out
 
     def _zero(self) -> PledgeDraft | None:
@@ -633,6 +654,8 @@ class _Context:
                 ok = not obj.startswith(("健全", "完善")) and bool(
                     _DELIVERABLE.search(obj) or re.search(r"(机制|地图|库|制度|台账|档案)$", obj)
                 )
+            elif word == "签约":
+                ok = bool(_FACILITY_END.search(obj) or _named_project(obj) or _DELIVERABLE.search(obj))
             elif word in ("举办", "承办"):
                 ok = bool(_NAME_MARK.search(obj) or _DELIVERABLE.search(obj))
             else:
@@ -658,6 +681,9 @@ class _Context:
         cl = self.cl
         v_start = verb[0] if verb else 0
         v_end = verb[1] if verb else 0
+        if verb is None:
+            # "05-08地块确保开工建设": the completion noun is the verb a modal before it governs
+            v_start = _event_at_end(cl.text[:end]) or 0
         items = _items(cl.text[:end], v_end)
         if (
             len(items) >= 2
@@ -703,6 +729,7 @@ def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
                 or text[i + len(v) : i + len(v) + 1]
                 == "率"  # 建立健全 is a process; 创建工作, 完成时限, 完成率 are nouns
                 or text[max(0, i - 2) : i] == "综合"  # 综合整新 names a kind of works
+                or (v == "上线" and text[i - 1 : i] == "线")  # 线上线下 is no launch
             )
         ):
             i = text.find(v, i + 1)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from reports.analysis.lexicon import words
 
@@ -37,6 +38,7 @@ _ASCII_ID = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "―": "-", "（": "(", "）": ")", "　": " "})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold width and dash variants one character for one character (offsets stay valid)."""
     out = []
@@ -49,6 +51,7 @@ def fold(text: str) -> str:
     return "".join(out).translate(_DASHES)
 
 
+@lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """Folded text with genre short-forms expanded; for tokens only (lengths change)."""
     text = fold(text).replace(" ", "")

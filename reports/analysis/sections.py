@@ -14,9 +14,17 @@ Where the plan part is found, by the forms of the genre:
   the tail of one) that starts "下半年，我们将…" / "下一步，…" / "下阶段，…" becomes a plan
   section of its own inside the review.
 
-The closing address starts at the first paragraph opening with "各位代表" after the plan
-part has begun; the glossary at 名词解释 / 附件 / 注释. Review, closing and glossary yield
-no pledges. Sections cover the whole text, in order, without gaps.
+Also a heading that opens with the coming period ("下半年重点抓好以下工作", "下步工作打算")
+is the plan; headings are read with full-width digits and Chinese-numeral years folded
+("２０２４年工作安排", "二〇二四年工作安排"). Everything after the salutation paragraph
+("…请予审议") is review until a heading says otherwise, also where the first recognised
+heading is a later review part ("三、存在的问题") after topics with unnamed headings.
+
+The closing address starts at the first paragraph, after the plan part has begun, that
+opens with "各位代表" / "同志们" or repeats the report's own opening salutation
+("主任、各位副主任、秘书长、各位委员" at a standing-committee meeting); the glossary at
+名词解释 / 附件 / 注释. Review, closing and glossary yield no pledges. Sections cover the
+whole text, in order, without gaps.
 """
 
 from __future__ import annotations
@@ -43,20 +51,31 @@ _NUMBERING = re.compile(
 _PLAN_HEAD = re.compile(
     r"(下半年|下一阶段|下阶段|今后|明年|今年|本年度?|新的一年|20\d\d\s*年?(?:下半年)?)"
     r".{0,12}?(工作安排|工作打算|工作要点|工作计划|工作思路|工作任务|主要任务|重点任务|重点工作|主要工作|"
-    r"工作建议|的建议|预期目标|目标任务|工作部署)"
+    r"工作建议|的建议|预期目标|目标任务|工作部署|工作重点|工作举措|工作措施|努力方向)"
 )
 _PLAN_HEAD_PLAIN = re.compile(r"^(?:关于)?(?:政府)?(?:下半年|今后)?(?:主要)?(?:工作安排|工作打算|工作要点|工作任务)$")
 _REVIEW_HEAD = re.compile(
-    r"(工作回顾|工作情况|工作总结|完成情况|执行情况|过去一年|过去五年|五年来|去年工作|存在的(?:主要)?问题|问题和不足|"
+    r"(工作回顾|工作情况|工作总结|完成情况|执行情况|过去一年|过去五年|五年来|去年工作|存在的(?:主要)?问题|存在问题|存在不足|问题和不足|"
     r"主要问题|困难和问题)"
 )
+# a heading that opens with the coming period is the plan whatever follows ("下半年重点抓好以下工作")
+_PLAN_LEAD = re.compile(r"^(?:关于)?(?:20\d\d年)?(?:下半年|下一步|下步|下阶段|下一阶段|明年)(?!以来)")
+# a year written in Chinese numerals ("二〇二四年工作安排"), read as digits (same length)
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_CN_YEAR_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _AMBIGUOUS_YEAR_WORK = re.compile(r"20\d\d\s*年(?:主要|重点)?工作$")
 _GLOSSARY_HEAD = re.compile(r"^(?:名词解释|名词注释|注释|附件|附录|附：|附:|相关附件|附表)")
-_CLOSING = re.compile(r"^[\s*]*各位代表")
+# the closing address repeats the opening salutation: 各位代表 at a congress, the standing
+# committee's "主任、各位副主任、秘书长、各位委员" at a 人大常委会 meeting
+_CLOSING = re.compile(r"^[\s*]*(?:各位代表|各位委员|同志们|(?:[^，,。：:]{0,6}主任、)?各位副主任)")
+_SALUTATION = re.compile(r"^[\s*]*([^。！？，,\n]{2,40}?)[：:]\s*$")
+# full-width digits as PDF captures write them ("２０２４年工作安排"), same length as ASCII
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 # a forward-looking paragraph (or sentence) of the district style
 _FORWARD = re.compile(
-    r"(下半年|下一步|下阶段|下一阶段|今后一个时期|明年)[，,：:]?\s*"
-    r"(?:我们|我镇|我区|我街道|全镇|全区|全街道|区政府|镇政府)?(?:将|要|还将|还要|继续|重点|计划|拟)"
+    r"(下半年|下一步|下步|下阶段|下一阶段|接下来|今后一个时期|明年)[，,：:]?\s*"
+    r"(?:我们|(?:我|全|本)(?:镇|区|乡|县|市|街道)(?:上下)?|(?:镇|区|乡|县|市|街道)?政府|街道(?:办事处)?)?"
+    r"(?:将|要|还将|还要|继续|重点|计划|拟)"
 )
 _FORWARD_NOT = re.compile(r"^(下半年以来|下一步发展)")
 
@@ -86,6 +105,7 @@ def _is_heading(line: str) -> bool:
 
 
 def _heading_kind(line: str, seen_review: bool, report_kind: str | None) -> str | None:
+    line = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGIT), line.translate(_FULLWIDTH))
     c = _NUMBERING.sub("", _clean(line))
     c = re.sub(r"^[\s【\[]+|[\s】\]]+$", "", c)
     if not c:
@@ -100,7 +120,7 @@ def _heading_kind(line: str, seen_review: bool, report_kind: str | None) -> str 
         return "review"
     if _AMBIGUOUS_YEAR_WORK.search(c):
         return "plan" if seen_review else "review"
-    if _PLAN_HEAD.search(c) or _PLAN_HEAD_PLAIN.match(c):
+    if _PLAN_HEAD.search(c) or _PLAN_HEAD_PLAIN.match(c) or _PLAN_LEAD.match(c):
         return "plan"
     return None
 
@@ -108,6 +128,7 @@ def _heading_kind(line: str, seen_review: bool, report_kind: str | None) -> str 
 def split_sections(text: str, report_kind: str | None = None) -> list[Section]:
     """Cover ``text`` with sections in order (see the module docstring for the forms found)."""
     paras = paragraphs(text)
+    closing = _closing_pattern(text, paras)
     # 1. top-level boundaries from heading lines
     marks: list[tuple[int, str, str]] = []  # (offset, kind, heading)
     seen_review = seen_plan = in_closing = False
@@ -128,18 +149,18 @@ def split_sections(text: str, report_kind: str | None = None) -> list[Section]:
             if not marks or marks[-1][1] != kind or kind == "plan":
                 marks.append((s, kind, first_line.strip()))
             continue
-        if seen_plan and marks and marks[-1][1] == "plan" and _CLOSING.match(text[s:e]):
+        if seen_plan and marks and marks[-1][1] == "plan" and closing.match(text[s:e]):
             marks.append((s, "closing", ""))
             in_closing = True
     # 2. the header runs up to the first mark; with no review heading the body after the
-    #    salutation paragraph ("现在，我代表…请予审议") is review
-    if not marks or marks[0][1] != "review":
-        first = marks[0][0] if marks else len(text)
-        body_start = _body_start(text, paras, first)
-        if body_start is None and not marks and len(paras) > 1:
-            body_start = paras[1][0]  # no structure at all: a title line, then the body
-        if body_start is not None and body_start < first:
-            marks.insert(0, (body_start, "review", ""))
+    #    salutation paragraph ("现在，我代表…请予审议") is review, also where the first
+    #    recognised heading is a later review part ("三、存在的问题") after unnamed topics
+    first = marks[0][0] if marks else len(text)
+    body_start = _body_start(text, paras, first)
+    if body_start is None and not marks and len(paras) > 1:
+        body_start = paras[1][0]  # no structure at all: a title line, then the body
+    if body_start is not None and body_start < first:
+        marks.insert(0, (body_start, "review", ""))
     sections: list[Section] = []
     head_end = marks[0][0] if marks else len(text)
     if head_end > 0:
@@ -161,6 +182,17 @@ def split_sections(text: str, report_kind: str | None = None) -> list[Section]:
         else:
             out.append(sec)
     return out
+
+
+def _closing_pattern(text: str, paras: list[tuple[int, int]]) -> re.Pattern:
+    """The closing address: 各位代表 and the like, or the report's own opening salutation."""
+    for s, e in paras[:12]:
+        m = _SALUTATION.match(text[s:e])
+        if m and re.search(r"各位|代表|委员|同志", m.group(1)):
+            lead = re.split(r"[、，,]", m.group(1))[0]
+            if len(lead) >= 2:
+                return re.compile(r"^[\s*]*(?:" + re.escape(lead) + r"|" + _CLOSING.pattern[len(r"^[\s*]*") :] + r")")
+    return _CLOSING
 
 
 def _body_start(text: str, paras: list[tuple[int, int]], limit: int) -> int | None:

@@ -48,3 +48,27 @@ def test_it_reports_the_deadline_words_as_written_with_offsets():
 def test_the_default_deadline_is_the_end_of_the_plan_year():
     assert default_deadline(2021, "half_year") == date(2021, 12, 31)
     assert default_deadline(2023, "annual") == date(2023, 12, 31)
+
+
+def test_a_bare_month_that_dates_a_task_is_due_at_its_end():
+    assert [(d.text, d.date) for d in find_deadlines("11月举办首届桂花节", 2023)] == [("11月", date(2023, 11, 30))]
+    assert [d.date for d in find_deadlines("镇文化站10月投入使用", 2023)] == [date(2023, 10, 31)]
+
+
+def test_a_month_that_opens_a_span_or_closes_a_count_is_no_deadline():
+    assert find_deadlines("8月以来累计接待游客", 2023, "annual") == []
+    assert find_deadlines("截至8月，完成", 2023, "annual") == []
+    assert [d.text for d in find_deadlines("8月至10月开展专项整治", 2023)] == ["10月"]
+
+
+def test_a_holiday_deadline_is_the_day_before_it():
+    assert resolve("国庆节前", 2023) == date(2023, 9, 30)
+    assert [d.date for d in find_deadlines("明年春节前完成改造", 2023)] == [date(2024, 2, 9)]
+    # in a half-year plan the coming Spring Festival is next year's
+    assert [d.date for d in find_deadlines("春节前投入使用", 2024, "half_year")] == [date(2025, 1, 28)]
+    assert [d.date for d in find_deadlines("春节前投入使用", 2024, "annual")] == [date(2024, 2, 9)]
+
+
+def test_full_width_digits_in_a_deadline():
+    (d,) = find_deadlines("确保１０月底前完工", 2023)
+    assert (d.text, d.date) == ("１０月底前", date(2023, 10, 31))

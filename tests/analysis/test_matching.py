@@ -263,3 +263,130 @@ def test_gold_pledges_reach_the_target_accuracy_on_the_development_followups(sha
                 )
     assert status_ok / status_n >= 0.90
     assert value_ok / value_n >= 0.90
+
+
+# --- generalisation rules (one short report pair each) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pledge, value, unit, review",
+    [
+        # same head, another qualifier right before it
+        ("新增护理型养老床位50张", 50, "张", "镇社区卫生服务中心改造后新增观察床位30张。"),
+        ("新增规上工业企业8家", 8, "家", "全年新认定科技型中小企业15家。"),
+        # another head altogether
+        ("新增托育机构托位60个", 60, "个", "新增公办幼儿园学位240个。"),
+        # another size class of the same thing
+        ("引进亿元以上产业项目10个", 10, "个", "全年引进5000万元以上产业项目12个。"),
+        # a stock, not the year's work
+        ("新建公共充电桩40个", 40, "个", "全镇累计建成公共充电桩260个。"),
+    ],
+)
+def test_a_figure_of_another_measure_is_not_evidence(pledge, value, unit, review):
+    v = judge(quant(pledge, value, unit), review)
+    assert (v.status, v.reason, v.achieved_value) == ("missed", "not_reported", None)
+
+
+def test_a_percentage_of_target_speaks_of_its_own_subject():
+    v = judge(quant("新增市场主体800户", 800, "户"), "个体工商户登记完成年度目标的105%。")
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_dropped_modifier_still_names_the_same_measure():
+    v = judge(quant("新增公共绿地2公顷", 2, "公顷"), "拆违还绿，新增绿地33亩。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 2.2)
+
+
+def test_it_reads_a_measure_word_numbers_does_not_know_in_the_pledged_unit():
+    v = judge(quant("肉鸡出栏10万羽", 100000, "羽"), "全年肉鸡出栏11.2万羽。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 112000)
+
+
+def test_it_converts_kilowatts_to_megawatts():
+    v = judge(quant("新增光伏装机容量2兆瓦", 2, "兆瓦"), "新建分布式光伏项目6个，总装机1800千瓦。")
+    assert (v.status, v.achieved_value) == ("partial", 1.8)
+
+
+def test_sessions_of_an_event_may_be_counted_in_another_measure_word():
+    v = judge(quant("举办农民夜校培训20期", 20, "期"), "开办农民夜校培训班23场次，培训1100人次。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 23)
+
+
+@pytest.mark.parametrize(
+    "pledge, review",
+    [
+        ("确保不发生因病致贫返贫", "医疗救助及时到位，守住了不发生因病致贫返贫的底线。"),
+        ("适龄儿童实现零失学", "控辍保学责任落实到人，全镇适龄儿童无一人失学。"),
+        ("实现燃气安全亡人事故零发生", "全年发生燃气安全事故2起，均未造成人员伤亡。"),
+    ],
+)
+def test_a_zero_target_met_in_other_words(pledge, review):
+    v = judge(quant(pledge, 0, "起", "<="), review)
+    assert (v.status, v.achieved_value) == ("fulfilled", 0)
+
+
+def test_not_all_done_is_not_all_done():
+    v = judge(quant("完成农田整治验收12公顷", 12, "公顷"), "农田整治验收任务未能全部完成，已验收10.5公顷。")
+    assert (v.status, v.achieved_value) == ("partial", 10.5)
+
+
+def test_a_count_of_named_items_is_read_from_the_items_done():
+    v = judge(quant("完成东山小学、西岭小学2所学校食堂改造", 2, "所"), "暑期完成东山小学、西岭小学食堂改造。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 2)
+
+
+def test_put_into_service_in_other_words_is_done():
+    v = judge(milestone("镇文化中心6月底前投入使用", date(2022, 6, 30)), "镇文化中心于6月20日正式启用。")
+    assert v.status == "fulfilled"
+
+
+def test_work_under_way_is_partial():
+    v = judge(milestone("年底前编制完成《东湖镇村庄规划》"), "《东湖镇村庄规划》已形成初稿，正在征求村民意见。")
+    assert (v.status, v.reason) == ("partial", "shortfall")
+
+
+@pytest.mark.parametrize("review", ["镇污水处理站主体工程已完工，正在安装设备。", "镇污水处理站完成设备采购。"])
+def test_an_earlier_step_before_the_deadline_stays_pending(review):
+    v = judge(milestone("力争明年6月底前建成镇污水处理站", date(2023, 6, 30)), review)
+    assert v.status == "pending"
+
+
+def test_a_restated_plan_then_a_merger_is_a_cancellation():
+    review = "原定10月举办的首届桃花节，按照县里统一安排并入县乡村旅游节，不再单独举办。"
+    v = judge(milestone("10月举办首届桃花节", date(2022, 10, 31)), review)
+    assert (v.status, v.reason) == ("missed", "cancelled")
+
+
+def test_an_earlier_stage_with_a_delay_is_partial_delayed():
+    # GUIDELINE: an earlier stage than promised is partial; the stated delay gives the reason
+    review = "镇敬老院改扩建工程主体结构已封顶，受消防设计变更影响，竣工时间延至2023年3月。"
+    v = judge(milestone("确保镇敬老院改扩建工程10月底前竣工", date(2022, 10, 31)), review)
+    assert (v.status, v.reason) == ("partial", "delayed")
+
+
+def test_a_stage_word_naming_a_date_is_no_progress():
+    v = judge(milestone("确保社区服务中心年底前开工"), "社区服务中心因用地手续调整，开工时间推迟至2023年。")
+    assert (v.status, v.reason) == ("missed", "delayed")
+
+
+def test_items_sharing_a_head_are_told_apart_by_their_own_names():
+    review = "镇卫生院康复科改造完成，口腔科改造因设备招标流标延期至2023年实施。"
+    v = judge(milestone("完成镇卫生院口腔科和康复科改造"), review)
+    assert (v.status, v.reason) == ("partial", "delayed")
+
+
+def test_a_road_is_not_the_river_of_the_same_name():
+    v = judge(milestone("启动东塘河、小桥浜河道整治"), "东塘路、小桥浜路建成通车。")
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_remainder_named_in_the_pledge_and_deferred_makes_the_shortfall_delayed():
+    review = "金桥路、银杏路2条道路建成通车，松林路因征地滞后，通车时间调整至2023年6月。"
+    v = judge(quant("确保金桥路、银杏路、松林路3条道路年底前建成通车", 3, "条"), review)
+    assert (v.status, v.reason, v.achieved_value) == ("partial", "delayed", 2)
+
+
+def test_a_delay_named_only_as_a_cause_is_no_deferral():
+    review = "受重点企业研发项目延后影响，全镇研发投入强度与上年持平。"
+    v = judge(quant("全镇研发投入强度提高0.2个百分点", 0.2, "个百分点"), review)
+    assert (v.status, v.reason) == ("missed", "shortfall")

@@ -1,6 +1,6 @@
 import pytest
 
-from reports.analysis.numbers import convert, find_quantities, parse_number, parse_quantity
+from reports.analysis.numbers import canonical_unit, convert, find_quantities, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,47 @@ def test_a_magnitude_before_a_plain_measure_word_is_part_of_the_number():
 
 def test_a_count_followed_by_a_date_is_still_a_count():
     assert [(q.value, q.unit) for q in find_quantities("其中2所10月前投入使用")] == [(2, "所")]
+
+
+def test_it_reads_full_width_digits_as_numbers_and_keeps_them_in_value_raw():
+    (q,) = find_quantities("全年出栏肉羊２万头以上")
+    assert (q.value, q.unit, q.raw, q.comparator) == (20000, "头", "２万头以上", ">=")
+    assert parse_number("１２.５") == 12.5
+
+
+@pytest.mark.parametrize(
+    "phrase, value, unit",
+    [("收购茶叶600担", 600, "担"), ("新打机井12眼", 12, "眼"), ("新装路灯300盏", 300, "盏"), ("新修塘堰8口", 8, "口")],
+)
+def test_rural_measure_words_are_units(phrase, value, unit):
+    assert [(q.value, q.unit) for q in find_quantities(phrase)] == [(value, unit)]
+
+
+def test_small_chinese_numerals_before_word_like_measure_words_are_words():
+    assert find_quantities("群众两头跑，一口气办完") == []
+
+
+def test_more_than_between_number_and_unit_is_a_lower_bound():
+    (q,) = find_quantities("服务企业1500余家")
+    assert (q.value, q.unit, q.raw, q.comparator) == (1500, "家", "1500余家", ">=")
+
+
+def test_tenths_written_with_cheng_are_percentages():
+    assert [(q.value, q.unit) for q in find_quantities("村民满意度达到八成以上")] == [(80, "%")]
+    assert find_quantities("制度一成不变") == []
+    assert parse_quantity("六成").value == 60
+
+
+def test_sessions_of_a_course_count_but_a_phase_does_not():
+    assert [(q.value, q.unit) for q in find_quantities("举办电商培训班8期")] == [(8, "期")]
+    assert find_quantities("推进物流园三期建设") == []
+
+
+def test_the_outline_of_the_speech_is_not_a_target():
+    assert find_quantities("重点抓好以下五个方面工作") == []
+    assert find_quantities("着力做好8个方面工作") == []
+
+
+def test_kilometres_and_percentage_points_keep_their_canonical_units():
+    assert canonical_unit("千米") == ("公里", 1)
+    assert [(q.value, q.unit) for q in find_quantities("绿化覆盖率提高0.4个百分点")] == [(0.4, "个百分点")]

@@ -161,3 +161,44 @@ def test_each_seed_yields_pledges_only_from_its_plan_part(shared_dir):
         pledges = extract_pledges(text, sections, 2022, "half_year")
         assert len(pledges) >= 20, seed.name
         assert all(any(s.start <= p.start and p.end <= s.end for s in plan) for p in pledges)
+
+
+def test_a_carry_on_word_inside_the_name_of_new_works_does_not_make_it_history():
+    _, pledges = _plan("实施供水巩固提升工程6处，深化22个村庄整治成果。")
+    assert [(p.value, p.unit) for p in pledges] == [(6, "处")]
+
+
+def test_online_and_offline_is_no_launch():
+    _, pledges = _plan("擦亮农产品品牌，支持企业拓展线上线下市场。")
+    assert pledges == []
+
+
+def test_signing_for_a_named_facility_and_going_into_production_are_milestones():
+    _, pledges = _plan("与省交投集团签约共建北山物流园。推动光伏组件二期项目10月底前竣工投产。")
+    assert [p.kind for p in pledges] == ["milestone", "milestone"]
+    assert pledges[1].deadline == date(2021, 10, 31)
+
+
+def test_zero_of_an_undesirable_event_is_a_zero_target_but_zero_tolerance_is_not():
+    _, pledges = _plan("坚持零容忍惩治腐败。实现适龄儿童零失学。")
+    assert [(p.value, p.unit, p.comparator, p.text) for p in pledges] == [(0, "起", "<=", "实现适龄儿童零失学")]
+
+
+def test_the_years_overall_targets_are_not_a_milestone():
+    _, pledges = _plan("统筹推进各项工作，确保完成全年目标任务。")
+    assert pledges == []
+
+
+def test_a_date_inside_one_task_does_not_carry_to_the_next_clause():
+    _, pledges = _plan("镇卫生院改造工程8月底前完工；新修机耕道12公里。")
+    assert [(p.kind, p.deadline) for p in pledges] == [
+        ("milestone", date(2021, 8, 31)),
+        ("quantitative", date(2021, 12, 31)),
+    ]
+    _, pledges = _plan("年底前，完成公厕改造10座，新修机耕道12公里。")
+    assert [p.deadline_text for p in pledges] == ["年底前", "年底前"]
+
+
+def test_a_modal_before_the_completion_noun_governs_the_milestone():
+    _, pledges = _plan("南片安置房地块确保开工建设。")
+    assert [(p.kind, p.strength) for p in pledges] == [("milestone", "firm")]

@@ -130,3 +130,50 @@ def test_it_splits_each_seed_into_the_expected_parts(shared_dir):
         text = normalize(seed.read_text(encoding="utf-8"))
         kinds = [s.kind for s in split_sections(text, "half_year")]
         assert kinds.count("plan") >= 1 and kinds[-2:] == ["closing", "glossary"], (seed.name, kinds)
+
+
+STANDING_COMMITTEE = """某区人民政府关于上半年工作情况的报告
+
+主任、各位副主任、各位委员：
+
+我代表区人民政府报告上半年工作，请予审议。
+
+一、经济运行总体情况
+
+上半年，全区地区生产总值增长5%。
+
+下半年，我们将确保全年增长6%左右。
+
+二、存在问题
+
+一是动能不足。
+
+三、下半年重点抓好以下几项工作
+
+（一）年内建成区图书馆。
+
+主任、各位副主任、各位委员，让我们共同努力！
+"""
+
+
+def test_a_standing_committee_report_with_unnamed_topics_embedded_plans_and_its_own_closing():
+    sections = split_sections(STANDING_COMMITTEE, "half_year")
+    kinds = [s.kind for s in sections]
+    assert kinds == ["header", "review", "plan", "review", "plan", "closing"]
+    embedded = sections[2]
+    assert STANDING_COMMITTEE[embedded.start : embedded.end].startswith("下半年，我们将")
+    assert sections[-2].heading == "三、下半年重点抓好以下几项工作"
+    assert "让我们共同努力" not in STANDING_COMMITTEE[sections[-2].start : sections[-2].end]
+
+
+def test_headings_with_full_width_digits_chinese_numeral_years_and_next_step_words():
+    for heading in ("二、２０２４年工作安排", "二、二〇二四年工作安排", "三、下步工作打算", "三、2023年下半年工作重点"):
+        text = f"一、2023年工作回顾\n\n完成道路3条。\n\n{heading}\n\n完成道路5条。\n"
+        assert _kinds(text, "annual")[-1] == "plan", heading
+    assert _kinds("一、上半年工作回顾\n\n完成道路3条。\n\n二、存在问题\n\n资金紧张。\n", "half_year")[-1] == "review"
+
+
+def test_embedded_forward_passages_of_any_reporting_body():
+    for lead in ("接下来，全县将", "下步，我乡将", "下一步，乡政府将"):
+        text = f"一、上半年工作回顾\n\n上半年，完成道路3条。\n\n{lead}新建道路5条。\n"
+        assert _kinds(text, "half_year")[-1] == "plan", lead
