@@ -3,8 +3,8 @@
 from io import StringIO
 
 from django.contrib.auth import authenticate
-from django.test import RequestFactory
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from reports.models import Report
 from tracker.models import Pledge
