@@ -24,6 +24,10 @@ How a pledge is judged:
    before it, no other qualifier sits on a shared head (开放床位 ≠ 养老床位, 养老保险参保率 ≠
    医保参保率), size classes agree (5亿元以上项目 ≠ 亿元以上项目) and a stock (历年累计, 总数) never
    stands for the period's work. Related-but-different measures leave the pledge not_reported.
+   A 下半年 pledge takes the second half's share ("全年…101家，其中下半年64家"), a 全年 one the
+   year's. A sentence that names the pledge's measure less a qualifier ("签约额" for "招商引资签约额",
+   "超10亿元项目" for "超10亿元产业项目") is evidence however few other words it shares; a count
+   reported as names ("南岗村、溪头村、后林村入选省级典型村") is the number of names.
    The figure is then compared under the pledge's comparator (``>=``, ``<=`` and zero targets,
    ``~`` within 5 % or better in the good direction; decreases read "同比上升" as 0).
 4. **Milestones.** The pledge's named items ("聚溪路、营洪路等项目") are looked up one by one;
@@ -259,7 +263,10 @@ _MODAL = (
     "全年",
     "下半年",
     "以上",
+    "不超过",
     "不少于",
+    "突破",
+    "超过",
     "不低于",
     "达到",
     "左右",
@@ -296,9 +303,11 @@ _LADDER = (
         ),
     ),
     (1, ("开工", "动工", "开建", "进场施工", "进场", "施工")),
-    (2, ("主体结构", "主体施工", "主体完工", "封顶", "结构施工")),
+    (2, ("主体结构", "主体施工", "主体完工", "封顶", "结构施工", "调试")),
     (3, ("竣工", "建成", "完工", "落成", "建设完成", "贯通")),
-    (4, ("竣工验收", "通过验收", "验收")),
+    # trial operation follows completion and precedes service ("目前处于试运行阶段" is short of 投用);
+    # commissioning ("进入联动调试阶段", stage 2) precedes completion
+    (4, ("竣工验收", "通过验收", "验收", "试运行", "试运营", "试生产")),
     (
         5,
         (
@@ -394,6 +403,14 @@ _DONE = (
     "贯通",
     "上演",
     "挂牌",
+    # honours: a title the body applied for ("获批/创建…示范社区") is reported as conferred
+    "命名",
+    "授予",
+    "入选",
+    "评为",
+    "获评",
+    "荣获",
+    "认定为",
 )
 _NOT_DONE = (
     "尚未",
@@ -491,6 +508,8 @@ class _Pledge:
     cumulative: bool
     decrease: bool
     noun: str = ""  # the measured noun phrase before the pledge's own figure ("城乡居民医保参保率")
+    half: str = ""  # "下" for a 下半年 pledge, "上" for a 上半年 one: measured by that half's figure
+    whole_year: bool = False  # says 全年: a half's share does not stand for it
 
 
 # Words that say what is done, not to what: left out of the object when judging relevance.
@@ -498,7 +517,7 @@ _GENERIC = frozenset(
     "完成 建设 新增 增加 新建 开展 实现 打造 提高 提升 累计 总数 达到 启动 开工 竣工 建成 举办 推进 工作 任务 项目 "
     "年度 指标 今年 全镇 全年 各项 一批 相关 有关 落实 加强 深化 确保 力争 "
     # severity and comparator words qualify a target, they do not name what is measured
-    "较大 重大 特大 一般 以上 以下 以内 控制 稳定 保持 全区 全乡 全线 "
+    "较大 重大 特大 一般 以上 以下 以内 控制 稳定 保持 全区 全乡 全线 突破 超过 不超过 低于 高于 "
     # completion and opening words: what happened, not to what (relevance is about the object)
     "投入使用 投用 启用 开园 开学 开业 开馆 开诊 投产 通车 贯通 交付 完工 上线 建成投用".split()
 )
@@ -586,7 +605,8 @@ def _prepare(p: PledgeFacts) -> _Pledge:
     elif p.kind == "quantitative":
         verb = _verb_family(text)
 
-    local_grams = content_grams(_strip(local)) if local else []
+    # the pledge's own figure ("120亿元") is never what the later report repeats: out of the grams
+    local_grams = content_grams(_strip(text[lo : own.start] + "，" + text[own.end : hi])) if local else []
     unit_count = (p.unit or "") + "数"  # "起数", "户数": the unit, not the object
     if len(grams) < 2:
         # a vague object ("确保完成今年指标任务"): its topic says what it is about
@@ -611,6 +631,10 @@ def _prepare(p: PledgeFacts) -> _Pledge:
         query[t] = query.get(t, 0) + 1.0
     for t in tokens(p.topic):
         query[t] = query.get(t, 0) + 0.5
+    if local:
+        # the measure's name as written, size classes included ("超5亿元…项目"), less the own figure
+        for t in tokens(text[lo : own.start] + "，" + text[own.end : hi]):
+            query[t] = query.get(t, 0) + 0.3
     if p.context:
         for t in tokens(_strip(p.context)):
             query[t] = query.get(t, 0) + 0.2
@@ -629,6 +653,8 @@ def _prepare(p: PledgeFacts) -> _Pledge:
         action=_action(text),
         local_grams=local_grams,
         noun=_pledge_noun(text, own),
+        half=_half_of(text) if p.kind == "quantitative" else "",
+        whole_year=bool(re.search(r"全年|年度", text)),
         cumulative=bool(re.search(r"累计|总数|总量", text)),
         decrease=p.kind == "quantitative" and p.unit == "%" and bool(_DECREASE.search(text)),
     )
@@ -719,7 +745,11 @@ _MODIFIER_NOT = (
     | frozenset(w for _st, ws in _LADDER for w in ws)
     | frozenset(_DONE)
 )
-_THRESHOLD = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?(千万|百万|万|亿)元(?:及)?以上")
+# a size class: "亿元以上项目", "5000万元及以上", and the same class written before it: "超10亿元项目"
+_THRESHOLD = re.compile(
+    r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?(千万|百万|万|亿)元(?:及)?以上"
+    r"|(?:超|超过|过)(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)?(千万|百万|万|亿)元(?=[\u4e00-\u9fff])"
+)
 
 
 def _noun_before(text: str, at: int) -> str:
@@ -738,8 +768,9 @@ def _thresholds(noun: str) -> set[float]:
     """Size classes inside a measure's name: "亿元以上项目" → {1e8}, "5亿元以上项目" → {5e8}."""
     out = set()
     for m in _THRESHOLD.finditer(noun):
-        n = numbers.parse_number(m.group(1)) if m.group(1) else 1.0
-        out.add((n or 1.0) * {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6}[m.group(2)])
+        number, magnitude = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        n = numbers.parse_number(number) if number else 1.0
+        out.add((n or 1.0) * {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6}[magnitude])
     return out
 
 
@@ -924,20 +955,32 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             and not _SHARE.search(text[max(0, lo - 12) : f.start])
         ):
             continue  # "历年累计建成…103台" is the stock, not what was done in the pledge's period
-        clause_grams = set(bigrams(canonical(text[lo:hi])))
+        clause_grams = _grams_and_ids(text[lo:hi])
         if re.match(r"其中|占|同比|较", text[lo:hi]) and lo > 0:
             # "累计落地14个，其中下半年新落地六个": the share inherits the clause before
             plo, _ = _clause_bounds(text, lo - 1, lo - 1)
-            clause_grams |= set(bigrams(canonical(text[plo:lo])))
+            clause_grams |= _grams_and_ids(text[plo:lo])
         piece_grams = set(bigrams(canonical(text[slo:shi])))
         local = sum(1 for g in object_grams if g in clause_grams) / max(1, len(object_grams))
         core = sum(1 for g in pl.core if g in piece_grams) / len(pl.core) if pl.core else 0.0
         score = 0.3 * cov + 0.4 * local + 0.35 * core - penalty
+        if _same_class(pl, noun):
+            score += 0.3  # a size class named as in the pledge is a strong sign of the same measure
         fam = _verb_family(piece) or _verb_family(text[lo : f.start])
         if pl.verb and fam:
             score += 0.15 if fam == pl.verb else -0.4
         before = text[max(0, lo - 12) : f.start]
-        if _SHARE.search(text[max(0, f.start - 12) : f.start]):
+        half = _half_of(text[lo : f.start])
+        if pl.half or (half and pl.whole_year):
+            # a 下半年 pledge is measured by the second half's figure ("全年…101家，其中下半年64家"),
+            # a 全年 one by the year's, never by a half's share
+            if half == pl.half:
+                score += 0.35
+            elif half:
+                score -= 0.5
+            elif _half_of(text[hi:]) == pl.half:
+                score -= 0.35
+        elif _SHARE.search(text[max(0, f.start - 12) : f.start]):
             score += 0.1 if not pl.cumulative else -0.1
         elif _CUMULATIVE.search(text[lo : f.start]) or _CUMULATIVE.search(before[-6:]):
             if pl.cumulative:
@@ -953,6 +996,58 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
     return out
 
 
+_HALF = re.compile(r"([上下])半年")
+
+
+def _half_of(text: str) -> str:
+    """ "下" or "上" when the text names a half year ("下半年新开工…", "其中下半年"), else ""."""
+    m = _HALF.search(text)
+    return m.group(1) if m else ""
+
+
+# a change names no measure: "同比下降" is said of fires and of spending alike
+_CHANGE_TAIL = re.compile(r"(?:同比|较上年|比上年|较去年)?(?:下降|减少|降低|压降|增长|增加|提高|上升|提升)$")
+
+
+def _same_class(pl: _Pledge, evidence_noun: str) -> bool:
+    """The evidence counts the pledge's size class, at most less a qualifier: "其中超5亿元项目" for
+    "引进超5亿元制造业项目" (not "实施亿元以上产业项目" for "签约引进亿元以上项目": 实施, 产业 are not
+    the pledge's)."""
+    mine = _thresholds(pl.noun) if pl.noun else set()
+    if not mine or mine != _thresholds(evidence_noun):
+        return False
+    rest = _THRESHOLD.sub("", re.sub(r"^(?:其中|全年|今年|年内|当年|新增)+", "", canonical(evidence_noun)))
+    return len(rest) >= 2 and rest[-2:] == canonical(pl.noun)[-2:] and all(c in pl.noun for c in rest)
+
+
+def _names_measure(pl: _Pledge, s: Sentence) -> bool:
+    """The sentence names the pledge's measure before a figure of its unit, at most less a leading
+    qualifier: "签约额136.5亿元" for "招商引资签约额突破120亿元", "开展三项工程培训4620人次" for
+    "开展"粤菜师傅"…三项工程培训3000人次" — evidence however few of the pledge's other words it has."""
+    if not pl.noun or pl.noun.startswith("、"):
+        return False
+    mine = _CHANGE_TAIL.sub("", canonical(pl.noun))
+    for f in _figures_in(s.text, pl.facts.unit):
+        if _convert(f.value, f.unit, pl.facts.unit) is None:
+            continue
+        theirs = _CHANGE_TAIL.sub("", canonical(_noun_before(s.text, f.start)))
+        n = 0
+        while n < min(len(mine), len(theirs)) and mine[-1 - n] == theirs[-1 - n]:
+            n += 1
+        tail = mine[len(mine) - n :]
+        if n >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", tail) and len(_MEASURE_SUFFIX.sub("", tail)) >= 2:
+            return True
+        if _same_class(pl, theirs):
+            return True
+    return False
+
+
+def _grams_and_ids(text: str) -> set[str]:
+    """Bigrams and identifiers ("a:10" of "超10亿元项目") of a clause, to test content grams against."""
+    text = canonical(text)
+    return set(bigrams(text)) | {"a:" + a for a in identifiers(text)}
+
+
 def _later_figure(text: str, f: Figure, hi: int, unit: str) -> bool:
     return any(g.start > f.end and g.end <= hi and g.unit == f.unit for g in _find_figures(text[:hi]))
 
@@ -961,7 +1056,7 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
     p = pl.facts
     readings: list[_Reading] = []
     for s, _bm, cov in cands:
-        if cov < MIN_COVERAGE_FIGURE:
+        if cov < MIN_COVERAGE_FIGURE and not _names_measure(pl, s):
             continue
         text = s.text
         if p.comparator == "<=" and (p.value or 0) == 0:
@@ -1037,6 +1132,46 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
     return best
 
 
+def _count_kind(pl: _Pledge) -> str:
+    """The last character of what a count pledge counts: 村 of "争创省级典型村4个", of "创建4个示范村"."""
+    own = pl.own_figure
+    if own is None:
+        return ""
+    name = pl.noun or re.split(r"[，,；、]", pl.text[own.end :])[0]
+    name = re.sub(r"(?:以上|左右|以内|[多余])$", "", name)
+    return name[-1] if re.fullmatch(r"[\u4e00-\u9fff]", name[-1:]) else ""
+
+
+def _count_named(pl: _Pledge, cands) -> tuple[Sentence, float, tuple[int, int], float] | None:
+    """A count reported as names, not a figure: "南岗村、溪头村、后林村入选省级典型村" gives 3 for
+    "争创省级典型村4个". The names end in the counted thing's last character (村) and their clause
+    names the pledge's measure (典型)."""
+    kind = _count_kind(pl)
+    core = pl.core or pl.local_grams
+    if not kind or not core:
+        return None
+    for s, _bm, cov in cands:
+        if cov < MIN_COVERAGE:
+            continue
+        text = s.text
+        for a, b in _clauses(text):
+            clause = text[a:b]
+            parts = clause.split("、")
+            if len(parts) < 2 or _figures_in(clause, pl.facts.unit):
+                continue
+            last = parts[-1]
+            cut = last.find(kind)
+            if cut < 1:
+                continue
+            parts[-1], rest = last[: cut + 1], last[cut + 1 :]
+            if not all(2 <= len(x) <= 10 and x.endswith(kind) and re.fullmatch(r"[\u4e00-\u9fff]+", x) for x in parts):
+                continue
+            if not any(g in _grams_and_ids(rest) for g in core):
+                continue
+            return s, float(len(parts)), (a, b), cov
+    return None
+
+
 def _judge_number(p: PledgeFacts, achieved: float, lower_better: bool) -> str:
     target = p.value or 0.0
     if p.comparator == "<=":
@@ -1093,6 +1228,7 @@ def _noun_use(text: str, end: int) -> bool:
     return bool(re.match(r"(?:时间|工作|计划|进度|节点|手续|因|受|尚|仍|未|准备)", text[end : end + 2]))
 
 
+_SHARE_DONE = re.compile(r"(?:率|进度|完成|完成了|达到|总量的|工程量的)[^，,。；\d]{0,4}(\d+(?:\.\d+)?)%")
 _RESTATED_PLAN = re.compile(r"(?:原定|原计划|原拟|原安排)[^，,；;]*")
 _ONGOING = re.compile(r"正在|正抓紧|抓紧|加紧|推进中|进行中|有序推进")
 
@@ -1108,19 +1244,34 @@ def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
     st.not_done = st.deferred or any(w in pred for w in _NOT_DONE)
     if st.not_done:
         # progress: another completed step or a figure before the "not yet" ("完成主体施工，竣工验收尚在准备中")
-        head = re.split("|".join(_NOT_DONE) + "|" + _DEFER.pattern, pred)[0]
-        # "建成时间推迟", "开工时间推迟": the stage word names the date, nothing was done
+        head = re.split("|".join(_NOT_DONE) + "|" + _DEFER.pattern, _without_causes(pred))[0]
+        # "建成时间推迟", "开工时间推迟": the stage word names the date, nothing was done; "开工推迟":
+        # the stage word right before the deferral is the deferred thing
         head = re.sub("(?:" + "|".join(_DONE) + ")(?=时间|工作|计划|进度|节点|手续)", "", head)
-        st.progress = (bool(re.search(r"已?完成|建成|开工|已", head)) and any(w in head for w in _DONE)) or bool(
-            _find_figures(head)
+        head = re.sub("(?:" + "|".join(_DONE + tuple(w for _s, ws in _LADDER for w in ws)) + ")[，,\\s]*$", "", head)
+        st.progress = (
+            (bool(re.search(r"已?完成|建成|开工|已", head)) and any(w in head for w in _DONE))
+            or bool(_find_figures(head))
+            # a stage reached that the pledge does not name itself: "主体结构施工至地上9层" for 封顶
+            or any(w in head and w not in pl.text for _s, ws in _LADDER for w in ws)
         )
+        return st
+    share = _SHARE_DONE.search(pred)
+    if share and float(share.group(1)) < 100:
+        st.progress = True  # "签约率达到87%", "完成总工程量的60%": under way, not done
         return st
     ev_stage = _stage_of(pred)
     if _ONGOING.search(pred) and (pl.stage is None or ev_stage is None or ev_stage < pl.stage):
         # "已形成初步成果，正在征求意见", "完成主体施工，正在进行设备安装": under way, not done
         st.progress = True
         return st
-    done_words = [m for w in _DONE for m in re.finditer(w, pred) if not _noun_use(pred, m.end())]
+    # a negated completion word reports nothing done: "因产权方资金未到位" is a cause, not news
+    done_words = [
+        m
+        for w in _DONE
+        for m in re.finditer(w, pred)
+        if not _noun_use(pred, m.end()) and not re.search(r"(?:未|没有|不|尚未)$", pred[: m.start()])
+    ]
     if done_words or ev_stage is not None:
         if pl.stage is not None and ev_stage is not None and ev_stage < pl.stage:
             st.progress = True  # an earlier stage than promised: 开工 where 竣工 was pledged
@@ -1130,6 +1281,10 @@ def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
 
 
 _PLACE_KINDS = frozenset("路河港浜桥村园馆站街巷湾楼院校厂场池塘")
+
+
+# work done to a named thing, shared by every item of a list ("完成锦华大厦、北辰科创楼提升改造")
+_ACTION_TAIL = re.compile(r"(?:提升|改造|建设|整治|修缮|装修|扩建|改建|新建|升级|综合|工程|项目|任务)+$")
 
 
 def _item_hits(item: str, s: Sentence, others: tuple = ()) -> list[int]:
@@ -1147,11 +1302,13 @@ def _item_hits(item: str, s: Sentence, others: tuple = ()) -> list[int]:
             and not re.match(r"[a-z0-9-]", low[m.start() - 1 : m.start()] if m.start() else "")
         ]
     need = max(2 if len(key) <= 3 else 3, min(len(key), math.ceil(0.5 * len(key))))
+    # "…提升改造" at the end of a list's last item is the list's shared work, no name
+    action = len(m.group(0)) if (m := _ACTION_TAIL.search(key)) and m.start() >= 2 else 0
     for n in range(min(len(key), 8), need - 1, -1):
         # right to left: the head of a name tells items apart ("乡卫生院发热门诊" and "…中医馆")
         for i in reversed(range(len(key) - n + 1)):
             piece = key[i : i + n]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or piece in _GENERIC:
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or piece in _GENERIC or i >= len(key) - action:
                 continue
             if any(piece in canonical(o) for o in others):
                 continue  # shared by another item: names neither
@@ -1165,7 +1322,12 @@ def _item_hits(item: str, s: Sentence, others: tuple = ()) -> list[int]:
                 # items: the name's own end ("口腔科") wins when the report has it
                 for m in range(n, 2, -1):
                     tail = key[-m:]
-                    if re.fullmatch(r"[\u4e00-\u9fff]+", tail) and tail not in _GENERIC and tail in text:
+                    if (
+                        re.fullmatch(r"[\u4e00-\u9fff]+", tail)
+                        and tail not in _GENERIC
+                        and m > action  # "…提升改造": the list's shared work, no name
+                        and tail in text
+                    ):
                         if not any(tail in canonical(o) for o in others):
                             return [x.start() for x in re.finditer(re.escape(tail), text)]
             if hits:
@@ -1187,7 +1349,10 @@ def _run_from(text: str, clauses, ci: int, pl: _Pledge, stop_at: set[int]) -> st
     while j < len(clauses) and j not in stop_at and len(piece) < 80:
         st = _read_predicate(piece, pl)
         ahead = pl.action and pl.action not in piece and pl.action in text[clauses[j][0] :]
-        if (st.done or st.cancelled or st.not_done) and not ahead:
+        # "…完成设备安装，进入联动调试阶段": a step done, the next clause names the stage reached
+        step = st.done and pl.stage is not None and _stage_of(piece) is None
+        step = step and _stage_of(text[clauses[j][0] : clauses[j][1]]) is not None
+        if (st.done or st.cancelled or st.not_done) and not ahead and not step:
             break
         piece += "，" + text[clauses[j][0] : clauses[j][1]]
         j += 1
@@ -1214,6 +1379,10 @@ def _predicates(s: Sentence, hits: dict[int, list[int]], pl: _Pledge) -> dict[in
         if runs:
             out[item] = (settled or runs)[0]
     return out
+
+
+# the rest carried into a later year: "剩余签约工作结转至2025年", "其余2处推迟至明年"
+_REST_DEFERRED = re.compile(r"(?:剩余|其余|其他|另有|另外|尚余)[^，。；]{0,16}?(?:" + _DEFER.pattern + ")")
 
 
 def _judge_milestone(pl: _Pledge, cands, review: Review):
@@ -1258,6 +1427,7 @@ def _judge_milestone(pl: _Pledge, cands, review: Review):
     elif done or progress:
         # GUIDELINE: an earlier stage than promised is partial, a stated delay only sets the reason
         # (the shared gold's qibao p24/p64 call "earlier stage + delay" missed; the guideline wins)
+        deferred = deferred or bool(_REST_DEFERRED.search(_without_causes(sentence.text)))
         status, reason = "partial", "delayed" if deferred else "shortfall"
     elif all(st.cancelled for st in found):
         status, reason = "missed", "cancelled"
@@ -1381,6 +1551,14 @@ def _judge(pl: _Pledge, cands, review: Review) -> Verdict:
                     value = float(p.value or done)
                 conf = min(1.0, 0.3 + 0.4 * cov + 0.3 * clarity)
                 return _verdict(pl, status, reason, value, review, sentence, None, cov, conf, ["named items"])
+        if (reading is None or reading.score < 0.3) and p.unit in _OBJECTS | {"户"}:
+            named = _count_named(pl, cands)
+            if named is not None:
+                sentence, count, span, cov = named
+                status = _judge_number(p, count, False)
+                reason = "" if status == "fulfilled" else "delayed" if _DEFER.search(sentence.text) else "shortfall"
+                conf = min(1.0, 0.3 + 0.4 * cov + 0.2)
+                return _verdict(pl, status, reason, count, review, sentence, span, cov, conf, ["names counted"])
         if reading is None or reading.score < 0.3:
             return _verdict(
                 pl,

@@ -12,7 +12,8 @@ Chinese numerals are read by cn2an in smart mode, one numeral token at a time ("
 "1网统管"). A quantity is a number followed by a unit from ``UNITS``; a number without a unit
 is never a target. Numbers inside names and identifiers are skipped by the rules of
 ``_is_identifier`` (parcel codes 04-01/C05-19/I-I-7, 21号线, 12345热线, "2+4+24", 第二十届,
-114周年, 15分钟服务圈, 三件套 in quotes, 1平方公里09-02, footnote markers ①⑩ ...).
+114周年, 15分钟服务圈, 三件套 in quotes, 1平方公里09-02, footnote markers ①⑩, size classes
+5万吨级, programme names 三项工程 / 十件民生实事, allocations "每项任务明确一名…、一个…" ...).
 
 Also read: full-width digits ("３万头", value_raw keeps them), 余/多 between number and unit
 ("2300余个", comparator >=), tenths ("七成" → 70 %), rural measure words (头 担 盏 口 眼, after
@@ -193,7 +194,7 @@ _QUANTITY = re.compile(
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # what follows a number+unit and makes the whole a name: 三个100, 三件套, 1平方公里09-02, 二次全会, 15分钟服务圈
-_NAME_AFTER_UNIT = re.compile(r"^(?:\d|[A-Za-z]|[-－—+]|[" + _CIRCLED + r"]|[件套个张条]|会|全会|党代会|服务圈|圈)")
+_NAME_AFTER_UNIT = re.compile(r"^(?:\d|[A-Za-z]|[-－—+]|[" + _CIRCLED + r"]|[件套个张条]|会|全会|党代会|服务圈|圈|级)")
 # one-character idioms with 一 (一批, 一张图, 一条龙, 一件事, 一次性 ...)
 _YI_IDIOMS = (
     "一起",
@@ -420,6 +421,26 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return False
 
 
+# what a small Chinese-numeral count names when it is a programme: 三项工程, 十件民生实事, 两个行动
+_PROGRAMME = re.compile(r"(?:民生|重点|重大|惠民|攻坚)?(?:工程|实事|行动|举措|战略|工作法|清单)")
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
+# measure words of an allocation "一名领导、一个科室、一张表"
+_ALLOCATION = re.compile(r"一(?:名|个|位|张|套|支|本|份|块|条|项)")
+
+
+def _per_unit_allocation(text: str, pos: int) -> bool:
+    """Whether the 一 at ``pos`` allocates per unit ("每个村配一名…") or is one of a slogan triad
+    ("一名领导牵头、一个科室主责、一张时间表推进"): an arrangement of the work, not a target."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)]
+    start = breaks[-1] if breaks else 0
+    end_m = _CLAUSE_BREAK.search(text, pos)
+    clause = text[start : end_m.start() if end_m else len(text)]
+    if "每" in text[start:pos]:
+        return True
+    items = [it for it in clause.split("、") if it]
+    return len(items) >= 3 and sum(1 for it in items if _ALLOCATION.search(it)) >= 3
+
+
 def _is_identifier(text: str, m: re.Match) -> bool:
     ns, ne = m.start("num"), m.end("num")
     unit_end = m.end("unit")
@@ -480,6 +501,10 @@ def _is_identifier(text: str, m: re.Match) -> bool:
             return True  # 新一轮, 每一个, 逐一, 统一, 同一
         if unit == "次" and num in ("一", "二", "两", "再") and "\u4e00" <= after[:1] <= "\u9fff":
             return True  # 二次招商, 一次性: an adjective, not a count
+        if unit in ("项", "件", "个") and _PROGRAMME.match(after):
+            return True  # 三项工程, 十件民生实事, 两个行动: the name of a programme, not a count
+        if num == "一" and _per_unit_allocation(text, ns):
+            return True  # "每项任务明确一名领导牵头、一个科室主责": how the work is organised
         if unit in ("位", "项", "级", "类", "体") and num in ("三", "一", "两", "二", "四", "五"):
             nxt = after[:2]
             if nxt.startswith(("一体", "协同", "合一", "联动")):

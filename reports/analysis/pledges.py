@@ -28,7 +28,12 @@ Scope conventions (checked against the gold files):
   A sentence ends at 。！？ — not at ；, so "力争：一是…；二是…" carries the modal through.
 - Deadline: a deadline phrase applies to its own clause (also to a target written before it
   in that clause: "力争聚溪路等项目年内竣工") and to the later clauses of its sentence, until
-  another deadline phrase. Otherwise the deadline is the end of the plan period.
+  another deadline phrase. Otherwise the deadline is the end of the plan period. A month or
+  quarter written with one task carries neither to a clause with a task verb of its own (unless
+  that clause states the capacity the works add: "…建成投用X厂，新增日处理能力5万吨") nor to a
+  clause that opens with its own modal word ("…完成入户检查，确保不发生…").
+- Size classes qualify the counted noun, they are no targets: "超10亿元产业项目3个",
+  "1000万元以上企业100户" (see ``_is_threshold``; 5万吨级 and 三项工程 are names in ``numbers``).
 - A count stated with its share in brackets ("完成全程接种213921人(适龄人员的91.2%)") is two
   pledges, the count and the rate, with the same deadline and strength.
 """
@@ -86,7 +91,29 @@ _STRONG_VERBS = (
     "编制完成",
 )
 # completion verbs that need a nameable deliverable as object
-_OBJECT_VERBS = ("建立", "编制", "形成", "确定", "明确", "制定", "出台", "举办", "承办", "打造", "开展", "签订", "签约")
+_OBJECT_VERBS = (
+    "建立",
+    "编制",
+    "形成",
+    "确定",
+    "明确",
+    "制定",
+    "出台",
+    "举办",
+    "承办",
+    "打造",
+    "开展",
+    "签订",
+    "签约",
+    "获批",
+    "获评",
+    "获授",
+)
+# a title or designation that a place wins ("获批“全国综合减灾示范社区”", "获评省级文明镇称号")
+_TITLE = re.compile(
+    r"[“《「][^”》」]{2,}[”》」]$|(?:称号|示范[\u4e00-\u9fff]{0,3}|试点[\u4e00-\u9fff]{0,2}|先进[\u4e00-\u9fff]{0,4}|"
+    r"文明[\u4e00-\u9fff]{0,3}|[省市国]级[\u4e00-\u9fff]{2,8})$"
+)
 # completion nouns written after their object ("万科19-04项目开工", "推进新镇总体规划批复")
 _EVENT_NOUNS = (
     "竣工验收",
@@ -328,6 +355,12 @@ class _SectionReader:
         return best or self.plan_heading
 
 
+# a clause that opens with its own modal word ("确保不发生…", "力争…")
+_MODAL_LEAD = re.compile(r"^(?:" + "|".join(FIRM + ASPIRATIONAL) + ")")
+# a clause that states the capacity a construction adds ("新增污水日处理能力5万吨", "形成年产能…")
+_CAPACITY = re.compile(r"^(?:新增|增加|形成|提升|提高)[^，。；]{0,12}?(?:能力|产能|规模)")
+_COMPLETES_WORKS = re.compile(r"建成|投用|投入使用|投入运营|竣工|完工|投产|通水|通车|并网")
+
 _LEAD_WORDS = re.compile(r"^(?:确保|力争|争取|努力|务必|必须|全力|要|将|我们|在|于|到|并|同时|其中|[，,；;：:\s])*$")
 
 
@@ -339,13 +372,21 @@ def _leads_clause(sentence: str, pos: int) -> bool:
 
 
 def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
-    """ "注册资本1000万元以上企业100户": the first number only defines what the second one counts."""
-    return (
-        q.raw.endswith(("以上", "以下"))
-        and bool(later)
-        and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff"
-        and not re.match(r"[，、；和及]", text[q.end : q.end + 1])
-    )
+    """ "注册资本1000万元以上企业100户", "引进超10亿元产业项目3个": the first number only defines
+    the class of what is counted (a size class written before its noun), it is no target."""
+    nxt = text[q.end : q.end + 1]
+    if not ("\u4e00" <= nxt <= "\u9fff") or re.match(r"[，、；和及与或并]", nxt):
+        return False
+    if q.raw.endswith(("以上", "以下")):
+        return bool(later)
+    if _CLASS_MARK.search(text, 0, q.number_start) and not q.raw.endswith(("以内", "左右")):
+        # "超10亿元产业项目": 超 glued to an amount that qualifies the next noun
+        return nxt != "的" or bool(later)
+    return False
+
+
+# "超"/"超过"/"逾" right before an amount that qualifies a noun ("超亿元企业", "超10亿元项目")
+_CLASS_MARK = re.compile(r"(?:超过|超|逾)$")
 
 
 _PROJECT = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程)")
@@ -499,14 +540,33 @@ class _Context:
             if d.start >= self.cl.end:
                 continue
             if d.start < self.cl.start and d.date != self.r.default:
-                if _has_own_verb(self.cl.text):
+                if _has_own_verb(self.cl.text) and not self._outcome_of(d):
                     continue  # "一季度完成回搬，新开工安置房项目3个": a month or quarter stays with its own task
                 if not _leads_clause(self.sentence, d.start):
                     continue  # "X工程6月底前完工；新硬化道路15公里": a date inside a task is that task's
+                if _MODAL_LEAD.match(self.cl.text) and _has_own_verb(self._clause_of(d)):
+                    continue  # "9月底前完成入户检查，确保不发生事故": a new modal opens an independent task
             chosen = d
         if chosen is None:
             return self.r.default, ""
         return chosen.date, chosen.text
+
+    def _clause_of(self, d) -> str:
+        """The text of the clause of the sentence that holds deadline ``d``."""
+        stops = [i for i, ch in enumerate(self.sentence) if ch in _CLAUSE_STOPS]
+        a = max((i for i in stops if i < d.start), default=-1)
+        b = min((i for i in stops if i >= d.end), default=len(self.sentence))
+        return self.sentence[a + 1 : b]
+
+    def _outcome_of(self, d) -> bool:
+        """ "6月底前建成投用X厂二期，新增日处理能力5万吨": the capacity the works in the clause
+        right before add is the same deliverable, due with it."""
+        if not _CAPACITY.match(self.cl.text):
+            return False
+        between = self.sentence[d.end : self.cl.start - 1]
+        if any(ch in _CLAUSE_STOPS for ch in between):
+            return False  # the deadline is not in the clause right before this one
+        return bool(_COMPLETES_WORKS.search(self._clause_of(d)))
 
     def in_baseline(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.baselines)
@@ -656,6 +716,8 @@ class _Context:
                 )
             elif word == "签约":
                 ok = bool(_FACILITY_END.search(obj) or _named_project(obj) or _DELIVERABLE.search(obj))
+            elif word in ("获批", "获评", "获授"):
+                ok = bool(_TITLE.search(obj))
             elif word in ("举办", "承办"):
                 ok = bool(_NAME_MARK.search(obj) or _DELIVERABLE.search(obj))
             else:
@@ -729,6 +791,8 @@ def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
                 or text[i + len(v) : i + len(v) + 1]
                 == "率"  # 建立健全 is a process; 创建工作, 完成时限, 完成率 are nouns
                 or text[max(0, i - 2) : i] == "综合"  # 综合整新 names a kind of works
+                or _ATTRIBUTIVE.match(text, i + len(v))
+                or _NOT_DONE.search(text, 0, i)  # "难以完成的任务", "已建成的项目": a description, no task
                 or (v == "上线" and text[i - 1 : i] == "线")  # 线上线下 is no launch
             )
         ):
@@ -736,6 +800,11 @@ def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
         if i >= 0 and (best is None or i < best[0] or (i == best[0] and i + len(v) > best[1])):
             best = (i, i + len(v))
     return best
+
+
+# a verb used as an attribute ("完成的任务") or after a word that denies or reports it ("难以完成")
+_ATTRIBUTIVE = re.compile(r"的|了(?![\u4e00-\u9fff])")
+_NOT_DONE = re.compile(r"(?:难以|无法|未能|尚未|不能|没有|难|未|已|已经)$")
 
 
 _VAGUE_OBJECT = re.compile(

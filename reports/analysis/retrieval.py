@@ -31,6 +31,8 @@ GENRE_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("动工", "开工"),
     ("交房", "交付"),
     ("结算", "清算"),
+    ("新改建", "新建改造"),
+    ("新建改建", "新建改造"),
 )
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

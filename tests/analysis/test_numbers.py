@@ -151,3 +151,25 @@ def test_the_outline_of_the_speech_is_not_a_target():
 def test_kilometres_and_percentage_points_keep_their_canonical_units():
     assert canonical_unit("千米") == ("公里", 1)
     assert [(q.value, q.unit) for q in find_quantities("绿化覆盖率提高0.4个百分点")] == [(0.4, "个百分点")]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "推进江湾港区10万吨级泊位前期工作",
+        "谋划百万千瓦级海上风电项目",
+        "深入实施“技能工匠”“巾帼家政”两项工程",
+        "办好2025年镇级八件民生实事",
+        "打响“三大行动”攻坚战",
+        "每个网格配备一名专职网格员",
+        "做到一个专班统筹、一名领导包干、一张清单到底",
+    ],
+)
+def test_size_classes_programme_names_and_allocations_are_not_counts(phrase):
+    assert find_quantities(phrase) == []
+
+
+def test_a_count_beside_a_programme_name_or_size_class_is_still_a_count():
+    found = find_quantities("依托“两项工程”开展技能培训800人次，建成5千吨级码头2座")
+    assert [(q.value, q.unit) for q in found] == [(800, "人次"), (2, "座")]
+    assert [(q.value, q.unit) for q in find_quantities("新建一个社区食堂，建设5项工程")] == [(1, "个"), (5, "项")]

@@ -202,3 +202,44 @@ def test_a_date_inside_one_task_does_not_carry_to_the_next_clause():
 def test_a_modal_before_the_completion_noun_governs_the_milestone():
     _, pledges = _plan("南片安置房地块确保开工建设。")
     assert [(p.kind, p.strength) for p in pledges] == [("milestone", "firm")]
+
+
+def test_a_size_class_before_the_counted_noun_is_no_target():
+    _, pledges = _plan("力争全年落地超5亿元工业项目4个，新引进亿元以上项目6个，推进超亿元企业扩产。")
+    assert _quant(pledges) == [(4, "个", ">=", "aspirational"), (6, "个", ">=", "aspirational")]
+
+
+def test_an_amount_above_a_threshold_that_ends_its_clause_is_still_a_target():
+    _, pledges = _plan("确保外贸进出口总额超过80亿元，固定资产投资超30亿元。")
+    assert _quant(pledges) == [(8e9, "元", ">=", "firm"), (3e9, "元", ">=", "firm")]
+
+
+def test_a_programme_with_a_numeral_in_its_name_is_a_milestone_not_a_count():
+    _, pledges = _plan("全面完成区级七件民生实事。开展“乡村工匠”“家政服务”两项工程培训1500人次。")
+    assert [(p.kind, p.value) for p in pledges] == [("milestone", None), ("quantitative", 1500)]
+
+
+def test_how_the_work_is_organised_is_no_pledge():
+    _, pledges = _plan(
+        "每个重点项目落实一名班子成员挂帅、一个部门牵头、一套方案推进，"
+        "对推进缓慢的事项实行挂牌督办，对难以完成的指标及时预警、提前谋划。"
+    )
+    assert pledges == []
+
+
+def test_winning_a_named_title_is_a_milestone():
+    _, pledges = _plan("争取南湖社区获批“省级森林社区”，推动东坝村获评省级美丽宜居村。获批资金要用好。")
+    assert [(p.kind, p.strength) for p in pledges] == [("milestone", "aspirational"), ("milestone", "aspirational")]
+
+
+def test_the_capacity_a_works_adds_is_due_with_the_works():
+    _, pledges = _plan("力争明年3月底前建成投用城北水厂，新增日供水能力2万吨。")
+    assert [(p.kind, p.deadline) for p in pledges] == [
+        ("milestone", date(2022, 3, 31)),
+        ("quantitative", date(2022, 3, 31)),
+    ]
+
+
+def test_a_clause_with_its_own_modal_keeps_the_plan_deadline():
+    _, pledges = _plan("9月底前完成辖区8000户燃气入户检查，确保不发生较大火灾事故。")
+    assert [(p.value, p.deadline) for p in pledges] == [(8000, date(2021, 9, 30)), (0, date(2021, 12, 31))]

@@ -44,7 +44,9 @@ class Command(BaseCommand):
 
     def demo_files(self, shared: Path) -> list[Path]:
         """Reports oldest first, so each later report is matched against what came before."""
-        files = sorted((settings.BASE_DIR / "samples").glob("*.txt"))
+        samples = settings.BASE_DIR / "samples"
+        files = sorted(samples.glob("*.txt")) + sorted(samples.glob("eval/*/*.txt"))
+        files += sorted(samples.glob("eval/*/followups/*.txt"))
         if (shared / "seeds").is_dir():
             files += sorted((shared / "seeds").glob("*.txt"))
             files += sorted((shared / "gold" / "followups").glob("*.txt"))
