@@ -155,7 +155,7 @@ def analyse(
         passages=passages,
         pledges=drafts,
         checksum=checksum,
-        duplicate_of=Report.objects.filter(checksum=checksum).select_related("town").first(),
+        duplicate_of=_same_report(checksum, town, delivered_on, kind),
     )
 
 
@@ -261,6 +261,16 @@ def _store(found: Analysis, user) -> Report:
         for i, d in enumerate(found.pledges)
     )
     return report
+
+
+def _same_report(checksum: str, town: str | None, delivered_on: date | None, kind: str | None) -> Report | None:
+    """The stored report this one repeats: the same text, or the same town's report of the same
+    kind and day in another file format (a .docx after the .pdf)."""
+    existing = Report.objects.select_related("town")
+    same = existing.filter(checksum=checksum).first()
+    if same is None and town and delivered_on and kind:
+        same = existing.filter(town__name=town, delivered_on=delivered_on, kind=kind).first()
+    return same
 
 
 def _passage_at(passages: list[Passage], offset: int) -> Passage | None:

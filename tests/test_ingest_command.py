@@ -202,3 +202,12 @@ def test_seeds_are_detected_without_flags(shared_dir):
         for r in Report.objects.select_related("town")
     }
     assert got == expected
+
+
+@pytest.mark.django_db
+def test_the_same_report_in_another_format_is_recognised_as_a_duplicate(tmp_path):
+    ingest(write(tmp_path, "qingshi.txt", HALF_YEAR))
+    reformatted = HALF_YEAR.replace("各位代表：", "各位代表：\n\n（根据录音整理）")
+    printed = ingest(write(tmp_path, "qingshi-copy.txt", reformatted))
+    assert Report.objects.count() == 1
+    assert "未重复导入" in printed

@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 f"{state} {path.name}：{result.report.town} {result.report.delivered_on}，承诺 {result.pledge_count} 条"
             )
         self.stdout.write("")
-        self.stdout.write("演示账号（登录 http://127.0.0.1:8000/ ）：")
+        self.stdout.write("演示账号（scripts/demo 默认在 http://127.0.0.1:8000/ 提供服务）：")
         for username, password, group, name in DEMO_USERS:
             self.ensure_user(username, password, group, name)
             self.stdout.write(f"  {name}：用户名 {username}  密码 {password}")
