@@ -35,7 +35,11 @@ How a pledge is judged:
    as done, in progress (an earlier stage: 开工 where 竣工 was pledged), deferred (推迟, 顺延,
    延期, 调整至2023年 …), cancelled (不再单独开发, 停办, 并入 …) or not done (尚未, 仍在 …).
    All done → fulfilled; some done or some progress → partial (delayed when a deferral is
-   stated, else shortfall); nothing done → missed (cancelled or delayed).
+   stated, else shortfall); nothing done → missed (cancelled or delayed). A preparatory step only
+   (施工招标, 收储) with the milestone put off is no progress (missed, delayed), as the gold reads it;
+   an earlier one of the pledged stages (竣工 of 竣工投产) is.
+   A figure whose sentence then denies completion ("两个…创建点…，年内未获命名") counts candidates,
+   not achievements: a stated miss.
 5. **Deadline.** A pledge due after ``covers_until`` stays ``pending`` (its evidence kept), unless
    the report already states it met.
 
@@ -581,6 +585,8 @@ def _prepare(p: PledgeFacts) -> _Pledge:
     plain = text
     for f in reversed(figures):
         plain = plain[: f.start] + "，" + plain[f.end :]
+    # "总投资25亿元的X项目": the project's size is no part of its name, the later report leaves it out
+    plain = re.sub(r"(?:总投资|计划投资|投资总额|总投资额)(?:约|超过?|逾|近|达)?，的?", "，", plain)
     object_text = _strip(plain)
     if p.kind == "quantitative" and re.fullmatch(r"[\u4e00-\u9fff]", p.unit or ""):
         object_text = object_text.replace(p.unit + "数", "，")  # "火灾起数控制在20起": 起数 is the unit
@@ -732,7 +738,7 @@ def _items(text: str) -> list[str]:
 # another measure, however many characters the two sentences share.
 
 _NOUN_TAIL = re.compile(
-    r"(?:稳定在|保持在|保持|控制在|提高到|提升到|提高|提升|达到|达|突破|超过|不少于|不低于|不超过|以上|为|"
+    r"(?:稳定在|保持在|保持|控制在|提高到|提升到|[提增上]升至|提高至|增长至|[下压]?降至|降低至|减少至|提高|提升|达到|达|突破|超过|不少于|不低于|不超过|以上|为|"
     r"总数|总量|累计|共计|约|完成|实现|全年|今年|年内)+$"
 )
 _NOUN_HEAD = re.compile(
@@ -942,11 +948,17 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             continue  # the remainder, read as "rest" elsewhere
         if p.unit == "%" and re.match(r"个百分点", text[f.end - 1 : f.end + 4]):
             continue
+        if _denied_after(text, f, lo, hi):
+            continue  # "两个…创建点…，年内未获命名": the candidates counted, none of them done
         noun = _noun_before(text, f.start)
         if re.match(r"[\u4e00-\u9fff]", text[f.end : f.end + 1]) and not re.match(
             r"以上|左右|以内|[多余]", text[f.end :]
         ):
             noun = ""  # the counted noun follows ("帮扶29名残疾人"): what precedes is a verb
+        elif lo > 0 and re.fullmatch(
+            r"其中(?:今年|本年|当年|全年|年内|[上下]半年|20\d\d年)?(?:新增|新)?", text[lo : f.start]
+        ):
+            noun = _share_noun(text, lo) or noun  # "…亿元以上项目15个，其中下半年9个": the measure before
         if _other_measure(pl, noun, text[slo:shi]) or not _names_head(pl, text[:hi], noun):
             continue  # 开放床位 for 养老床位, 养老保险参保率 for 医保参保率, 幼儿园学位 for 托位
         if (
@@ -994,6 +1006,42 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             score -= 0.3
         out.append(_Reading(s, value, "figure", score, (f.start, f.end)))
     return out
+
+
+# a completion word denied: "未获命名", "尚未通过验收", "没有建成"
+_DENIED_DONE = re.compile(
+    r"(?:未|尚未|未能|没有|仍未)(?:获得?|通过|建成|完成|命名|授牌|挂牌|入选|达标|验收|开工|竣工|投用|投产|实现)"
+)
+
+
+def _denied_after(text: str, f: Figure, lo: int, hi: int) -> bool:
+    """The figure counts what was put forward, and a later clause of its sentence denies that it was
+    done ("芦东村、沈桥村两个…创建点受…影响，年内未获命名"): no verb of its own clause reports it
+    done, and no other figure or remainder ("其余…") comes before the denial."""
+    plain = _without_causes(text)
+    m = _DENIED_DONE.search(plain, hi)
+    if not m:
+        return False
+    between = plain[hi : m.start()]
+    if _find_figures(between) or re.search(r"其余|另有|另外|剩余|尚有|还有|其中", between):
+        return False
+    own = plain[lo:hi]
+    for w in _DONE:
+        for d in re.finditer(w, own):
+            if _noun_use(own, d.end()) or re.match(r"[点对单名]", own[d.end() : d.end() + 1]):
+                continue  # "创建点", "验收时间": a noun, not what happened
+            if re.search(r"(?:未|没有|不|尚未)$", own[: d.start()]):
+                continue
+            return False
+    return True
+
+
+def _share_noun(text: str, lo: int) -> str:
+    """The measure a share clause ("其中下半年9个") inherits: the name before the last figure of
+    the clause before it ("全年新签约亿元以上项目15个")."""
+    plo, _ = _clause_bounds(text, lo - 1, lo - 1)
+    figures = [f for f in _find_figures(text[plo : lo - 1])]
+    return _noun_before(text, plo + figures[-1].start) if figures else ""
 
 
 _HALF = re.compile(r"([上下])半年")
@@ -1142,6 +1190,15 @@ def _count_kind(pl: _Pledge) -> str:
     return name[-1] if re.fullmatch(r"[\u4e00-\u9fff]", name[-1:]) else ""
 
 
+# a pledge to win a title ("争取创建省级充分就业社区1个", "争创…示范村2个"), and the report that one
+# place won it ("盐茶坊社区获评…", "…村被命名为…")
+_APPLIES_FOR = re.compile(r"创建|争创|创成|创评|申报|申创|获评|评选|入选")
+_HONOURED = re.compile(
+    r"(?:成功|顺利)?(?:获评|被评为|评为|入选|获批|获得|荣获|获|被命名为|命名为|被认定为|认定为|创建成为|创成|成功创建)"
+)
+_COLLECTIVE = re.compile(r"^(?:全|辖区|各|所有|多个|部分|其他|相关)")
+
+
 def _count_named(pl: _Pledge, cands) -> tuple[Sentence, float, tuple[int, int], float] | None:
     """A count reported as names, not a figure: "南岗村、溪头村、后林村入选省级典型村" gives 3 for
     "争创省级典型村4个". The names end in the counted thing's last character (村) and their clause
@@ -1150,6 +1207,7 @@ def _count_named(pl: _Pledge, cands) -> tuple[Sentence, float, tuple[int, int], 
     core = pl.core or pl.local_grams
     if not kind or not core:
         return None
+    honour = bool(_APPLIES_FOR.search(pl.text))
     for s, _bm, cov in cands:
         if cov < MIN_COVERAGE:
             continue
@@ -1157,13 +1215,15 @@ def _count_named(pl: _Pledge, cands) -> tuple[Sentence, float, tuple[int, int], 
         for a, b in _clauses(text):
             clause = text[a:b]
             parts = clause.split("、")
-            if len(parts) < 2 or _figures_in(clause, pl.facts.unit):
+            if _figures_in(clause, pl.facts.unit):
                 continue
             last = parts[-1]
             cut = last.find(kind)
             if cut < 1:
                 continue
             parts[-1], rest = last[: cut + 1], last[cut + 1 :]
+            if len(parts) < 2 and not (honour and _HONOURED.match(rest) and not _COLLECTIVE.match(parts[0])):
+                continue  # one name counts when it is what won the title ("盐茶坊社区获评省级…社区")
             if not all(2 <= len(x) <= 10 and x.endswith(kind) and re.fullmatch(r"[\u4e00-\u9fff]+", x) for x in parts):
                 continue
             if not any(g in _grams_and_ids(rest) for g in core):
@@ -1248,13 +1308,22 @@ def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
         # "建成时间推迟", "开工时间推迟": the stage word names the date, nothing was done; "开工推迟":
         # the stage word right before the deferral is the deferred thing
         head = re.sub("(?:" + "|".join(_DONE) + ")(?=时间|工作|计划|进度|节点|手续)", "", head)
-        head = re.sub("(?:" + "|".join(_DONE + tuple(w for _s, ws in _LADDER for w in ws)) + ")[，,\\s]*$", "", head)
+        head = re.sub("(?:" + "|".join(_DONE + tuple(w for _s, ws in _LADDER for w in ws)) + ")+[，,\\s]*$", "", head)
         st.progress = (
             (bool(re.search(r"已?完成|建成|开工|已", head)) and any(w in head for w in _DONE))
             or bool(_find_figures(head))
-            # a stage reached that the pledge does not name itself: "主体结构施工至地上9层" for 封顶
-            or any(w in head and w not in pl.text for _s, ws in _LADDER for w in ws)
+            # a stage reached that the pledge does not name itself ("主体结构施工至地上9层" for 封顶), or
+            # an earlier one of the stages it names ("主体厂房竣工，…预计2024年3月投产" for 竣工投产)
+            or any(
+                w in head and (w not in pl.text or (pl.stage is not None and 0 < st_ < pl.stage))
+                for st_, ws in _LADDER
+                for w in ws
+            )
         )
+        if st.progress and pl.stage and _stage_of(head) == 0 and not _find_figures(head):
+            # only a preparatory step (施工招标, 土地收储) and the milestone itself put off: nothing of the
+            # works is done yet (missed, delayed), as the gold files read it
+            st.progress = False
         return st
     share = _SHARE_DONE.search(pred)
     if share and float(share.group(1)) < 100:

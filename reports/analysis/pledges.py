@@ -33,7 +33,12 @@ Scope conventions (checked against the gold files):
   that clause states the capacity the works add: "…建成投用X厂，新增日处理能力5万吨") nor to a
   clause that opens with its own modal word ("…完成入户检查，确保不发生…").
 - Size classes qualify the counted noun, they are no targets: "超10亿元产业项目3个",
-  "1000万元以上企业100户" (see ``_is_threshold``; 5万吨级 and 三项工程 are names in ``numbers``).
+  "1000万元以上企业100户" (see ``_is_threshold``; 5万吨级 and 三项工程 are names in ``numbers``);
+  so is a bound that picks out the group an action is aimed at ("对5万平方米以上的在建厂房…",
+  "对亩均税收低于5万元的企业…"), and the investment of a named project ("总投资25亿元的X项目…开工"
+  is a milestone).
+- A bare later stage after a milestone of named works is a milestone of its own
+  ("X安置区一期年内开工建设，力争明年上半年主体封顶").
 - A count stated with its share in brackets ("完成全程接种213921人(适龄人员的91.2%)") is two
   pledges, the count and the rate, with the same deadline and strength.
 """
@@ -208,6 +213,8 @@ _ZERO = re.compile(
     r"(?![率区村镇园]))"
     r"|(?P<d>不再反弹|不反弹|不回潮|不再发生)"
 )
+# the investment of a named project written before it: an attribute, not a target
+_INVESTMENT_OF = re.compile(r"(?:总投资|计划投资|投资总额|总投资额)(?:约|超过?|逾|近|达)?$")
 _BASELINE = re.compile(r"在[^，。；]{0,40}?(?:的)?基础上")
 _HISTORY = re.compile(r"已(?:经)?(?:完成|累计|实现|达到|签约|建成|开工)|累计已")
 _STOPS = "。！？!?"
@@ -325,6 +332,7 @@ class _SectionReader:
         out: list[PledgeDraft] = []
         clauses = _clauses(sentence)
         previous_had_pledge = True
+        previous_milestone = False
         for ci, cl in enumerate(clauses):
             ctx = _Context(
                 self,
@@ -335,10 +343,12 @@ class _SectionReader:
                 baselines,
                 cl,
                 clauses[ci - 1] if ci and not previous_had_pledge else None,
+                previous_milestone,
             )
             found = ctx.pledges()
             out.extend(found)
             previous_had_pledge = bool(found)
+            previous_milestone = bool(found) and all(p.kind == "milestone" for p in found)
         return out
 
     def draft(self, vs: int, ve: int, **fields) -> PledgeDraft:
@@ -377,6 +387,11 @@ def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
     nxt = text[q.end : q.end + 1]
     if not ("\u4e00" <= nxt <= "\u9fff") or re.match(r"[，、；和及与或并]", nxt):
         return False
+    bound = q.raw.endswith(("以上", "以下")) or _CLASS_BOUND.search(text, 0, q.number_start)
+    if nxt == "的" and bound and _GROUP_LEAD.match(text):
+        # "对5万平方米以上的在建厂房实行专人盯办", "对亩均税收低于5万元的企业实施分类整治": a bound
+        # that picks out the group an action is aimed at
+        return _GROUP_LEAD.match(text).end() <= q.start
     if q.raw.endswith(("以上", "以下")):
         return bool(later)
     if _CLASS_MARK.search(text, 0, q.number_start) and not q.raw.endswith(("以内", "左右")):
@@ -385,6 +400,10 @@ def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
     return False
 
 
+# a clause that names the group its action is aimed at ("对…的企业实施…", "针对…的…")
+_GROUP_LEAD = re.compile(r"^(?:[^，。；、]{0,4}?)(?:针对|对于|对)")
+# a bound written before the number: below, above, over, under
+_CLASS_BOUND = re.compile(r"(?:低于|高于|超过|不足|少于|多于)$")
 # "超"/"超过"/"逾" right before an amount that qualifies a noun ("超亿元企业", "超10亿元项目")
 _CLASS_MARK = re.compile(r"(?:超过|超|逾)$")
 
@@ -516,8 +535,11 @@ def _inside_brackets(s: str, pos: int) -> bool:
 class _Context:
     """One clause with the scope information of its sentence."""
 
-    def __init__(self, reader, base, sentence, modals, deadlines, baselines, clause, before):
+    def __init__(self, reader, base, sentence, modals, deadlines, baselines, clause, before, after_milestone=False):
         self.r = reader
+        # the previous clause of the sentence is a milestone of a named object: a bare next stage
+        # ("…一期年内开工建设，力争明年上半年主体封顶") continues it as a milestone of its own
+        self.after_milestone = after_milestone
         self.base = base
         self.sentence = sentence
         self.modals = modals
@@ -596,6 +618,8 @@ class _Context:
         head = self.cl.text[: q.number_start]
         if _HISTORY.search(head):
             return False
+        if _INVESTMENT_OF.search(head) and re.match(r"[的\u4e00-\u9fff]", self.cl.text[q.end : q.end + 1]):
+            return False  # "总投资25亿元的X项目9月底前开工": the size of the project, which is the milestone
         if re.search(r"精神|全会|党代会|要求$", self.cl.text[q.end :]):
             return False  # "落实中央八项规定精神", "二次全会", "落实两张网建设要求": names of doctrine
         # a number governed by a carry-on verb with no task verb in between restates the present
@@ -711,8 +735,12 @@ class _Context:
             elif word == "打造":
                 ok = bool(_FACILITY_END.search(obj))
             elif word == "建立":
-                ok = not obj.startswith(("健全", "完善")) and bool(
-                    _DELIVERABLE.search(obj) or re.search(r"(机制|地图|库|制度|台账|档案)$", obj)
+                # a list or ledger to follow up on ("建立签约项目转化落地清单", "…项目台账") is a
+                # working tool of a process, not a deliverable
+                ok = (
+                    not obj.startswith(("健全", "完善"))
+                    and not re.search(r"(清单|台账)[”》」]?$", obj)
+                    and bool(_DELIVERABLE.search(obj) or re.search(r"(机制|地图|库|制度|档案)$", obj))
                 )
             elif word == "签约":
                 ok = bool(_FACILITY_END.search(obj) or _named_project(obj) or _DELIVERABLE.search(obj))
@@ -734,6 +762,7 @@ class _Context:
                 or _FACILITY.search(obj)
                 or _named_project(obj)
                 or re.search(r"年度目标|年度任务", obj)
+                or (self.after_milestone and _bare_part(obj))
             ):
                 return self._split_items_with_events(None, end)
         return []
@@ -779,6 +808,19 @@ class _Context:
         )
 
 
+# what is left of a clause's object once modal, deadline and lead words are gone: a part of the
+# works named before ("主体", "主体结构", "全部"), or nothing
+_PART_OF_WORKS = re.compile(r"^(?:主体(?:结构)?|整体|全部|全面|基本)?$")
+
+
+def _bare_part(obj: str) -> bool:
+    rest = _MODAL.sub("", obj)
+    rest = re.sub(
+        r"明年|今年|年内|年底前?|上半年|下半年|[一二三四]季度末?|\d{1,2}月(?:底|末)?前?|前|将|要|并|力争|再", "", rest
+    )
+    return bool(_PART_OF_WORKS.match(rest.strip()))
+
+
 def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
     best = None
     for v in verbs:
@@ -794,6 +836,7 @@ def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
                 or _ATTRIBUTIVE.match(text, i + len(v))
                 or _NOT_DONE.search(text, 0, i)  # "难以完成的任务", "已建成的项目": a description, no task
                 or (v == "上线" and text[i - 1 : i] == "线")  # 线上线下 is no launch
+                or (v == "开发" and text[i + 2 : i + 3] in ("区", "商"))  # 开发区, 开发商 are nouns
             )
         ):
             i = text.find(v, i + 1)

@@ -481,3 +481,50 @@ def test_a_change_shared_by_two_measures_names_neither():
     # "同比下降" closes both names: it does not make fires evidence for spending
     v = judge(quant("行政运行经费同比下降5%", 5, "%"), "全年发生道路交通事故23起，同比下降12%。")
     assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_half_year_pledge_of_a_size_class_takes_the_second_half_share():
+    review = "全年新引进5000万元以上项目22个，其中下半年13个，计划总投资46亿元。"
+    v = judge(quant("下半年新引进5000万元以上项目不少于10个", 10, "个"), review)
+    assert (v.status, v.achieved_value) == ("fulfilled", 13)
+    # the share inherits the size class before it: it is no evidence for another class
+    v = judge(quant("其中亿元以上项目4个以上", 4, "个"), review)
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_candidates_counted_and_then_denied_the_title_are_a_stated_miss():
+    review = "东岭村、西岭村两个市级美丽乡村创建点受评审时间调整影响，年内未获命名，验收顺延至2023年。"
+    v = judge(quant("力争建成市级美丽乡村两个", 2, "个"), review)
+    assert (v.status, v.reason, v.achieved_value) == ("missed", "delayed", 0)
+
+
+def test_one_place_winning_the_title_counts_one():
+    v = judge(quant("争取创建省级绿色社区1个", 1, "个"), "柳湾社区获评省级绿色社区。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 1)
+
+
+def test_a_rate_raised_to_a_level_is_found_under_a_name_with_a_code():
+    v = judge(quant("推动12345热线按期办结率提升至98%以上", 98, "%"), "12345热线按期办结率98.6%，群众满意率明显提高。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 98.6)
+
+
+def test_an_earlier_of_the_pledged_stages_with_the_rest_put_off_is_partial_delayed():
+    review = "恒远智能装备项目主体厂房竣工，生产线正在安装调试，预计2023年4月投产。"
+    v = judge(milestone("恒远智能装备项目年底前竣工投产"), review)
+    assert (v.status, v.reason) == ("partial", "delayed")
+
+
+def test_a_preparatory_step_with_the_milestone_put_off_is_missed_delayed():
+    review = "东苑安置房二期完成施工招标，受管线迁改影响，计划2023年4月开工。"
+    v = judge(milestone("东苑安置房二期年内开工建设"), review)
+    assert (v.status, v.reason) == ("missed", "delayed")
+
+
+def test_the_investment_of_a_project_is_no_part_of_its_name():
+    v = judge(milestone("确保总投资12亿元的恒远项目9月底前开工"), "恒远项目于9月上旬开工。")
+    assert v.status == "fulfilled"
+
+
+def test_two_stage_words_right_before_a_deferral_are_both_deferred():
+    v = judge(milestone("恒远项目年底前竣工投产"), "恒远项目因设备供货延误，竣工投产推迟至2023年。")
+    assert (v.status, v.reason) == ("missed", "delayed")

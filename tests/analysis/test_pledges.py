@@ -243,3 +243,42 @@ def test_the_capacity_a_works_adds_is_due_with_the_works():
 def test_a_clause_with_its_own_modal_keeps_the_plan_deadline():
     _, pledges = _plan("9月底前完成辖区8000户燃气入户检查，确保不发生较大火灾事故。")
     assert [(p.value, p.deadline) for p in pledges] == [(8000, date(2021, 9, 30)), (0, date(2021, 12, 31))]
+
+
+def test_a_development_zone_is_a_place_not_a_development_verb():
+    _, pledges = _plan(
+        "推进开发区“一站式”企业服务体系建设。加快开发区二期标准厂房建设。完善开发区路网、管网等配套设施。"
+    )
+    assert pledges == []
+
+
+def test_a_list_kept_to_follow_up_work_is_no_deliverable():
+    _, pledges = _plan("加强招商项目跟踪服务，建立在谈项目推进清单。建立村集体资产台账。建立困难老人信息库。")
+    assert [p.text for p in pledges] == ["建立困难老人信息库"]
+
+
+def test_a_bound_that_picks_out_the_group_an_action_is_aimed_at_is_no_target():
+    _, pledges = _plan(
+        "对3万平方米以上的在建楼宇实行专班服务。对亩均产出低于100万元的企业实施提质改造。"
+        "力争年营业收入500万元以上的村达到12个。对辖区60家企业开展安全检查。"
+    )
+    assert [(p.value, p.unit) for p in pledges] == [(12, "个"), (60, "家")]
+
+
+def test_the_investment_of_a_named_project_is_an_attribute_of_the_milestone():
+    _, pledges = _plan("确保总投资12亿元的恒远智能装备项目10月底前开工。全年完成固定资产投资30亿元。")
+    assert [(p.kind, p.value, p.deadline) for p in pledges] == [
+        ("milestone", None, date(2021, 10, 31)),
+        ("quantitative", 3_000_000_000, date(2021, 12, 31)),
+    ]
+
+
+def test_a_later_stage_of_works_named_in_the_clause_before_is_a_milestone_of_its_own():
+    _, pledges = _plan("西塘家园三期年内开工建设，力争明年上半年主体封顶。")
+    assert [(p.text, p.deadline, p.strength) for p in pledges] == [
+        ("西塘家园三期年内开工建设", date(2021, 12, 31), "plain"),
+        ("力争明年上半年主体封顶", date(2022, 6, 30), "aspirational"),
+    ]
+    # a bare stage word with no works before it is no pledge
+    _, pledges = _plan("加强安全生产管理，确保年底主体封顶。")
+    assert pledges == []
