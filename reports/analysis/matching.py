@@ -329,6 +329,9 @@ _LADDER = (
             "回搬",
             "通车",
             "开业",
+            "开门迎客",
+            "正式营业",
+            "开门营业",
             "运营",
             "领取新房钥匙",
         ),
@@ -380,6 +383,9 @@ _DONE = (
     "立项",
     "落地",
     "开业",
+    "开门迎客",
+    "正式营业",
+    "开门营业",
     "运营",
     "封顶",
     "实现",
@@ -446,6 +452,15 @@ _STOCK = re.compile(
     r"(?<!全年)(?<!今年)(?<!年内)(?<!当年)(?<!本年)(?:历年|以来|总数|总量|现有|共有|保有量|累计(?:建成|达到?|拥有))"
 )
 _SHARE = re.compile(r"其中(?:今年|本年|当年|全年|年内|下半年|上半年|20\d\d年)")
+# a total named as such: "集中供热总面积", "床位总数", "总里程" — the stock, not the period's increment
+_TOTAL = re.compile(r"总(?:数|量|面积|里程|长度|规模|容量|户数|人数|床位数?|个数)")
+# a change from one level to another: "由5个增加到7个", "从20张提高至44张"
+_FROM_TO = re.compile(
+    r"(?:由|从)(?P<a>[^，。；由从]{1,16}?)(?:增加|增长|提高|提升|扩大|上升|扩充|扩容|发展|减少|下降|降低|压减)?(?:到|至)(?=[^，。；]{0,4}?(?:\d|[一二两三四五六七八九十]))"
+)
+# an increment target ("新增护理型床位30张", "新培育家庭农场10家"), not a level to reach ("达到8个")
+_INCREMENT = re.compile(r"新增|新建|新培育|新引进|新开|新发展|新招|增加(?![到至])|净增")
+_LEVEL = re.compile(r"达到|增加到|增加至|提高到|提高至|提升到|提升至|增至|总数|总量|累计|保持在|稳定在")
 _RATIO_OF_TARGET = re.compile(
     r"(?:完成|达到|为|占)?(?:年度|全年|年初|计划)?(?:目标|任务|计划)(?:数)?的(\d+(?:\.\d+)?)[%％]"
 )
@@ -461,6 +476,23 @@ _ZERO_OK = re.compile(
 _CASUALTY = re.compile(r"亡人|伤亡|死亡|亡故")
 _NO_CASUALTY = re.compile(r"(?:未|没有|无)(?:造成)?(?:人员)?(?:伤亡|死亡)|零伤亡|零死亡")
 _OCCURRENCE = re.compile(r"(?:发生|出现|发现|反弹)")
+# a severity class of incidents ("较大以上森林火灾", "重特大事故"): a zero target of one class is not
+# broken by incidents of a lesser one
+_SEVERITY = re.compile(r"(?:重特大|特别重大|较大|重大|特大|一般)(?:及)?(?:以上)?")
+
+
+def _severity_level(word: str) -> int:
+    for level, w in ((4, "特别重大"), (3, "重特大"), (4, "特大"), (3, "重大"), (2, "较大"), (1, "一般")):
+        if w in word:
+            return level
+    return 0
+
+
+def _names_severity(text: str, m: re.Match, severity: re.Match) -> bool:
+    lo, hi = _clause_bounds(text, m.start(), m.end())
+    return severity.group(0) in text[lo:hi]
+
+
 # Lower is better for these measures (GUIDELINE: ~ targets, "better direction").
 _LOWER_BETTER = re.compile(r"失业率|物价|涨幅|能耗|排放|发案|事故|火灾|浓度|投诉|死亡|案件|违法")
 
@@ -514,6 +546,7 @@ class _Pledge:
     noun: str = ""  # the measured noun phrase before the pledge's own figure ("城乡居民医保参保率")
     half: str = ""  # "下" for a 下半年 pledge, "上" for a 上半年 one: measured by that half's figure
     whole_year: bool = False  # says 全年: a half's share does not stand for it
+    increment: bool = False  # "新增…30张": measured by what was added, not by the level reached
 
 
 # Words that say what is done, not to what: left out of the object when judging relevance.
@@ -659,11 +692,21 @@ def _prepare(p: PledgeFacts) -> _Pledge:
         action=_action(text),
         local_grams=local_grams,
         noun=_pledge_noun(text, own),
-        half=_half_of(text) if p.kind == "quantitative" else "",
+        half=(_half_of(text) or _half_of(_clause_before(p))) if p.kind == "quantitative" else "",
         whole_year=bool(re.search(r"全年|年度", text)),
-        cumulative=bool(re.search(r"累计|总数|总量", text)),
+        cumulative=bool(re.search(r"累计", text) or _TOTAL.search(text)),
+        increment=bool(
+            own is not None and _INCREMENT.search(text[: own.start]) and not _LEVEL.search(text[: own.start])
+        ),
         decrease=p.kind == "quantitative" and p.unit == "%" and bool(_DECREASE.search(text)),
     )
+
+
+def _clause_before(p: PledgeFacts) -> str:
+    """The part of the pledge's clause before its quote: "下半年新认定…示范社3家、" governs
+    "家庭农场10家" listed after it."""
+    i = p.context.find(p.text) if p.context and p.text else -1
+    return re.split(r"[，,；;。：:]", p.context[:i])[-1] if i > 0 else ""
 
 
 _ACTIONS = tuple(w for w in _DONE if w not in ("完成", "实现", "开展", "达标", "到位")) + (
@@ -845,6 +888,23 @@ def _pledge_noun(text: str, own: Figure | None) -> str:
     return _noun_before(text, own.start)
 
 
+def _measure_of_other_count(pl: _Pledge, text: str, lo: int, at: int, noun: str) -> bool:
+    """A bare measure ("办结率100%") opening its clause is said of what the clause before counts
+    ("认真办理人大代表建议23件"): True when that is a thing the pledge does not name."""
+    if lo == 0 or not re.fullmatch(r"[\u4e00-\u9fff]{0,3}(?:率|额|比例|占比|比重)", noun):
+        return False
+    if _NOUN_TAIL.sub("", text[lo:at]) != noun:
+        return False
+    plo, _ = _clause_bounds(text, lo - 1, lo - 1)
+    prev = text[plo : lo - 1]
+    mine = canonical(pl.text) + canonical(pl.facts.topic)
+    for g in _find_figures(prev):
+        head = _head(_noun_before(prev, g.start))
+        if head and not _loosely_in(head, mine):
+            return True
+    return False
+
+
 def _other_measure(pl: _Pledge, evidence_noun: str, clause: str) -> bool:
     """True when the figure after `evidence_noun` measures something else than the pledge."""
     if not pl.noun:
@@ -858,6 +918,8 @@ def _other_measure(pl: _Pledge, evidence_noun: str, clause: str) -> bool:
     if n < 2:
         return False
     mine, theirs = _modifier(a, len(a) - n), _modifier(b, len(b) - n)
+    if mine and a.startswith("其中") and not _thresholds(a) and not _loosely_in(mine, clause):
+        return True  # "其中星级民宿不少于5家" is a part of a total: "新开业民宿29家" is the total
     if not mine or not theirs:
         return False  # one side names no qualifier: the same measure, less precisely named
     pledge_text = pl.text + pl.facts.topic
@@ -918,6 +980,21 @@ class _Reading:
     deferred: bool = False
 
 
+def _from_to(text: str, f: Figure, lo: int, unit: str):
+    """ "from" when the figure is the starting level of "由A增加到B"; (A in `unit`, where "由"
+    stands) when the figure is the B; None otherwise."""
+    for m in _FROM_TO.finditer(text, lo):
+        if m.start() >= f.start:
+            break
+        if m.start("a") <= f.start < m.end("a"):
+            return "from"
+        if m.end() <= f.start <= m.end() + 4 and not re.search(r"[，。；]", text[m.end() : f.start]):
+            starts = [g for g in _find_figures(m.group("a")) if g.unit == f.unit]
+            conv = _convert(starts[-1].value, starts[-1].unit, unit) if starts else None
+            return (conv[0], m.start()) if conv else None
+    return None
+
+
 def _clause_bounds(text: str, start: int, end: int, seps: str = "，,；;：:") -> tuple[int, int]:
     lo = max([text.rfind(c, 0, start) for c in seps] + [-1]) + 1
     hi_c = [i for i in (text.find(c, end) for c in seps) if i >= 0]
@@ -951,6 +1028,14 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
         if _denied_after(text, f, lo, hi):
             continue  # "两个…创建点…，年内未获命名": the candidates counted, none of them done
         noun = _noun_before(text, f.start)
+        change = _from_to(text, f, lo, p.unit)
+        if change == "from":
+            continue  # "由5个增加到7个": the 5 is the level before, history
+        if change is not None:
+            # "由20张增加到44张": the level reached for "达到8个", the difference for "新增…30张"
+            noun = _noun_before(text, change[1])
+            if pl.increment:
+                value = value - change[0]
         if re.match(r"[\u4e00-\u9fff]", text[f.end : f.end + 1]) and not re.match(
             r"以上|左右|以内|[多余]", text[f.end :]
         ):
@@ -959,14 +1044,17 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             r"其中(?:今年|本年|当年|全年|年内|[上下]半年|20\d\d年)?(?:新增|新)?", text[lo : f.start]
         ):
             noun = _share_noun(text, lo) or noun  # "…亿元以上项目15个，其中下半年9个": the measure before
+        if _measure_of_other_count(pl, text, lo, f.start, noun):
+            continue  # "办理人大代表建议23件，办结率100%": the rate of the 建议, not of the pledge's 工单
         if _other_measure(pl, noun, text[slo:shi]) or not _names_head(pl, text[:hi], noun):
             continue  # 开放床位 for 养老床位, 养老保险参保率 for 医保参保率, 幼儿园学位 for 托位
         if (
             not pl.cumulative
-            and _STOCK.search(text[lo : f.start])
+            and (_STOCK.search(text[lo : f.start]) or _TOTAL.search(text[slo : f.start]))
             and not _SHARE.search(text[max(0, lo - 12) : f.start])
         ):
-            continue  # "历年累计建成…103台" is the stock, not what was done in the pledge's period
+            continue  # "历年累计建成…103台", "供热总面积达到…" are the stock, not the period's work
+
         clause_grams = _grams_and_ids(text[lo:hi])
         if re.match(r"其中|占|同比|较", text[lo:hi]) and lo > 0:
             # "累计落地14个，其中下半年新落地六个": the share inherits the clause before
@@ -1074,20 +1162,28 @@ def _names_measure(pl: _Pledge, s: Sentence) -> bool:
     "开展"粤菜师傅"…三项工程培训3000人次" — evidence however few of the pledge's other words it has."""
     if not pl.noun or pl.noun.startswith("、"):
         return False
-    mine = _CHANGE_TAIL.sub("", canonical(pl.noun))
     for f in _figures_in(s.text, pl.facts.unit):
-        if _convert(f.value, f.unit, pl.facts.unit) is None:
-            continue
-        theirs = _CHANGE_TAIL.sub("", canonical(_noun_before(s.text, f.start)))
-        n = 0
-        while n < min(len(mine), len(theirs)) and mine[-1 - n] == theirs[-1 - n]:
-            n += 1
-        tail = mine[len(mine) - n :]
-        if n >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", tail) and len(_MEASURE_SUFFIX.sub("", tail)) >= 2:
-            return True
-        if _same_class(pl, theirs):
+        if _convert(f.value, f.unit, pl.facts.unit) is not None and _noun_names_measure(
+            pl, _noun_before(s.text, f.start)
+        ):
             return True
     return False
+
+
+def _noun_names_measure(pl: _Pledge, noun: str) -> bool:
+    """`noun` (before a figure) ends in the pledge's measure name, at least three characters of it
+    ("固定资产投资" of "全年固定资产投资"), or names its size class."""
+    if not pl.noun or pl.noun.startswith("、"):
+        return False
+    mine = _CHANGE_TAIL.sub("", canonical(pl.noun))
+    theirs = _CHANGE_TAIL.sub("", canonical(noun))
+    n = 0
+    while n < min(len(mine), len(theirs)) and mine[-1 - n] == theirs[-1 - n]:
+        n += 1
+    tail = mine[len(mine) - n :]
+    if n >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", tail) and len(_MEASURE_SUFFIX.sub("", tail)) >= 2:
+        return True
+    return _same_class(pl, theirs)
 
 
 def _grams_and_ids(text: str) -> set[str]:
@@ -1109,14 +1205,23 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
         text = s.text
         if p.comparator == "<=" and (p.value or 0) == 0:
             casualty = bool(_CASUALTY.search(pl.text))
+            severity = _SEVERITY.search(pl.text)
             m = _ZERO_OK.search(text) or (_NO_CASUALTY.search(text) if casualty else None)
+            if m and severity:
+                # "发生一般森林火灾2起…未发生较大以上森林火灾": the clause naming the pledge's class decides
+                m = next((z for z in _ZERO_OK.finditer(text) if _names_severity(text, z, severity)), m)
             if m:
-                readings.append(_Reading(s, 0.0, "zero_ok", cov, _clause_bounds(text, m.start(), m.end())))
+                span = _clause_bounds(text, m.start(), m.end())
+                bonus = 0.1 if severity and severity.group(0) in text[span[0] : span[1]] else 0.0
+                readings.append(_Reading(s, 0.0, "zero_ok", cov + bonus, span))
             for f in _find_figures(text):
                 if f.unit in _OBJECTS or f.unit in _PERSONS or f.unit in ("户", "人次"):
                     ctx = text[max(0, f.start - 12) : f.end + 8]
                     if casualty and not _CASUALTY.search(ctx):
                         continue  # fires that harmed nobody do not count against a casualty target
+                    theirs = _SEVERITY.search(text[_clause_bounds(text, f.start, f.end)[0] : f.start])
+                    if severity and theirs and _severity_level(theirs.group(0)) < _severity_level(severity.group(0)):
+                        continue  # "一般森林火灾2起" is below the "较大以上" class the pledge rules out
                     if _OCCURRENCE.search(ctx) and not re.search(r"未|无|零", ctx):
                         readings.append(_Reading(s, f.value, "occurrence", cov + 0.05, (f.start, f.end)))
             continue
@@ -1124,7 +1229,12 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
             m = re.search(r"同比(上升|增长|增加|提高|上涨|持平)", text)
             if m and m.group(1) != "持平":
                 readings.append(_Reading(s, 0.0, "decrease_miss", cov, _clause_bounds(text, m.start(), m.end())))
-        readings.extend(_read_figures(pl, s, cov, review))
+        mine = _read_figures(pl, s, cov, review)
+        readings.extend(mine)
+        total = _sum_of_parts(pl, text)
+        if total is not None:
+            value, span = total
+            readings.append(_Reading(s, value, "figure", max([r.score for r in mine] + [cov]) + 0.2, span))
         if p.value:
             m = _RATIO_OF_TARGET.search(text)
             if m:
@@ -1142,6 +1252,8 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
                     _Reading(s, round(ratio * p.value, 6), "ratio", cov * 0.9, _clause_bounds(text, m.start(), m.end()))
                 )
             m = _ALL_DONE.search(text)
+            if m and _all_of_other_measure(text, m, p.unit):
+                m = None  # "改造供热管网36.2公里，10月中旬全部完工": the 全部 is of the 36.2 公里
             if m:
                 readings.append(_Reading(s, p.value, "all", cov * 0.85, _clause_bounds(text, m.start(), m.end())))
             m = re.search(r"(?:其余|另外|另有|剩余|尚有|还有)(\d|[一二两三四五六七八九十])", text)
@@ -1164,20 +1276,80 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
         return None
     readings.sort(key=lambda r: -r.score)
     best = readings[0]
+    if best.how == "stated_miss":
+        # "固定资产投资、招商签约额等指标未完成年度目标" names no figure; "固定资产投资完成103.5亿元"
+        # names the measure with one in the pledge's unit, about as relevant: that figure is what was
+        # achieved
+        named = [
+            r
+            for r in readings
+            if r.how == "figure"
+            and r.score > 0.35
+            and _relevance(pl, r.sentence, review) >= 0.7 * best.score / 0.9
+            and _noun_names_measure(pl, _noun_before(r.sentence.text, r.span[0]))
+        ]
+        if named:
+            best = named[0]
     same = [r for r in readings if r.sentence is best.sentence and r is not best]
     if best.how in ("ratio", "all", "rest"):
         # a direct figure in the same sentence beats "全部/目标的…%" …
         direct = [r for r in same if r.how == "figure" and r.score > 0.35]
+        # (a "全部…" of another clause, "薄弱村全部实现清零", says nothing of the figure's measure)
         if direct and not (
-            best.how == "all" and all(r.value < (p.value or 0) and r.span[0] < best.span[1] for r in direct)
+            best.how == "all"
+            and all(r.value < (p.value or 0) and best.span[0] <= r.span[0] < best.span[1] for r in direct)
         ):
             best = direct[0]
     elif best.how == "figure" and best.value is not None and p.value and best.value < p.value:
         # … unless the figures are parts of a list that was done in full ("11个区级、14个镇级重大项目全部…")
-        alls = [r for r in same if r.how == "all" and r.span[0] >= best.span[0]]
+        alls = [r for r in same if r.how == "all" and r.span[0] <= best.span[0] < r.span[1]]
         if alls:
             best = alls[0]
     return best
+
+
+def _all_of_other_measure(text: str, m: re.Match, unit: str) -> bool:
+    """A "全部完成" whose clause, or the clause before it, counts something in a unit the pledge's
+    is not: it says the other figure's work was done in full."""
+    lo, _ = _clause_bounds(text, m.start(), m.end())
+    plo = _clause_bounds(text, lo - 1, lo - 1)[0] if lo > 0 else lo
+    return any(_convert(f.value, f.unit, unit) is None for f in _find_figures(text[plo : m.start()]))
+
+
+_LIST_VERBS = re.compile(r"^(?:新建|改扩建|扩建|改建|新改扩建|建设|新增|完成|实施)+")
+
+
+def _sum_of_parts(pl: _Pledge, text: str) -> tuple[float, tuple[int, int]] | None:
+    """A pledge counting several kinds at once ("新建、改扩建中小学和幼儿园5所") is met by the sum of
+    the kinds' figures listed in one clause ("新建、改扩建学校3所、幼儿园1所" → 4): each figure's
+    name shares a character of one kind's name, and every kind is named."""
+    if pl.own_figure is None or not pl.noun:
+        return None
+    parts = [_LIST_VERBS.sub("", x) for x in re.split(r"[和及与、]", canonical(pl.noun))]
+    parts = [x for x in parts if x]
+    if len(parts) < 2:
+        return None
+    unit = pl.facts.unit
+    figures = [f for f in _figures_in(text, unit) if _convert(f.value, f.unit, unit) is not None]
+    group: list[Figure] = []
+    for f in figures + [None]:
+        if f is not None and group and re.fullmatch(r"、[^，。；、\d]{1,8}", text[group[-1].end : f.start]):
+            group.append(f)
+            continue
+        if len(group) >= 2:
+            covered = set()
+            for g in group:
+                head = _LIST_VERBS.sub("", canonical(_noun_before(text, g.start)))[-2:]
+                hits = [i for i, part in enumerate(parts) if head and any(c in part for c in head)]
+                if not hits:
+                    break
+                covered.update(hits)
+            else:
+                if len(covered) == len(parts):
+                    value = sum(_convert(g.value, g.unit, unit)[0] for g in group)
+                    return value, (_clause_bounds(text, group[0].start, group[0].end)[0], group[-1].end)
+        group = [f] if f is not None else []
+    return None
 
 
 def _count_kind(pl: _Pledge) -> str:

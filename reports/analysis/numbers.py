@@ -428,6 +428,10 @@ _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 _ALLOCATION = re.compile(r"一(?:名|个|位|张|套|支|本|份|块|条|项)")
 
 
+# what "一支" describes when it praises a body of people rather than counting it
+_FIGURE_OF_SPEECH = re.compile(r"[^，,；;。！？!?：:\d]{0,24}?(?:队伍|铁军|力量|生力军|主力军)(?![\u4e00-\u9fff])")
+
+
 def _per_unit_allocation(text: str, pos: int) -> bool:
     """Whether the 一 at ``pos`` allocates per unit ("每个村配一名…") or is one of a slogan triad
     ("一名领导牵头、一个科室主责、一张时间表推进"): an arrangement of the work, not a target."""
@@ -503,6 +507,8 @@ def _is_identifier(text: str, m: re.Match) -> bool:
             return True  # 二次招商, 一次性: an adjective, not a count
         if unit in ("项", "件", "个") and _PROGRAMME.match(after):
             return True  # 三项工程, 十件民生实事, 两个行动: the name of a programme, not a count
+        if num == "一" and unit == "支" and _FIGURE_OF_SPEECH.match(text, unit_end):
+            return True  # "锻造一支忠诚干净担当的干部队伍": a quality of the force, not a count
         if num == "一" and _per_unit_allocation(text, ns):
             return True  # "每项任务明确一名领导牵头、一个科室主责": how the work is organised
         if unit in ("位", "项", "级", "类", "体") and num in ("三", "一", "两", "二", "四", "五"):

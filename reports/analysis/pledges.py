@@ -37,6 +37,11 @@ Scope conventions (checked against the gold files):
   so is a bound that picks out the group an action is aimed at ("对5万平方米以上的在建厂房…",
   "对亩均税收低于5万元的企业…"), and the investment of a named project ("总投资25亿元的X项目…开工"
   is a milestone).
+- A bare completion after a target of the same works ("改造管网35公里，确保10月底前全部完工")
+  is no task of its own: it lends its deadline and modal word to that target and joins its span.
+- Named works come first and their completion last, with a deadline or modal between ("X漂流
+  二期国庆前开业", "X景区年底前通过国家4A级…评审", "X发电项目力争明年上半年并网发电"); a
+  phase (二期) names works, the digits of a date do not.
 - A bare later stage after a milestone of named works is a milestone of its own
   ("X安置区一期年内开工建设，力争明年上半年主体封顶").
 - A count stated with its share in brackets ("完成全程接种213921人(适龄人员的91.2%)") is two
@@ -113,6 +118,7 @@ _OBJECT_VERBS = (
     "获批",
     "获评",
     "获授",
+    "开工建设",
 )
 # a title or designation that a place wins ("获批“全国综合减灾示范社区”", "获评省级文明镇称号")
 _TITLE = re.compile(
@@ -153,6 +159,10 @@ _EVENT_NOUNS = (
     "完工",
     "贯通",
     "通车",
+    "并网发电",
+    "并网",
+    "投运",
+    "通水",
     "清盘",
     "迎检",
     "的完成",
@@ -199,10 +209,13 @@ _DELIVERABLE = re.compile(
 )
 _FACILITY = re.compile(
     r"[\u4e00-\u9fff]{2,}(路|街|村|镇|园|苑|港|河|桥|中心|站|馆|院|学校|小学|中学|幼儿园|医院|地块|宾馆|商场|大厦|"
-    r"基地|公园|广场|河道|泵站|管廊|社区|小屋|食堂|大道|体育馆|图书馆)"
+    r"基地|公园|广场|河道|泵站|管廊|社区|小屋|食堂|大道|体育馆|图书馆|景区|电站|厂房|厂)"
 )
 _FACILITY_END = re.compile(_FACILITY.pattern + "$")
-_NAME_MARK = re.compile(r"[0-9A-Za-z“”《》「」]|第[一二三四五六七八九十百\d]+[届季期轮批次版]|首届|周年")
+# a phase of works is part of their name: "漂流二期", "标准化厂房三期"
+_NAME_MARK = re.compile(
+    r"[0-9A-Za-z“”《》「」]|第[一二三四五六七八九十百\d]+[届季期轮批次版]|首届|周年|[一二三四五六七八九十]期(?![间限末待望])"
+)
 _ORDINAL_EVENT = re.compile(r"第[一二三四五六七八九十百\d]+[届季期]|首届|周年")
 
 _ZERO = re.compile(
@@ -333,6 +346,7 @@ class _SectionReader:
         clauses = _clauses(sentence)
         previous_had_pledge = True
         previous_milestone = False
+        previous: list[PledgeDraft] = []
         for ci, cl in enumerate(clauses):
             ctx = _Context(
                 self,
@@ -346,10 +360,21 @@ class _SectionReader:
                 previous_milestone,
             )
             found = ctx.pledges()
+            if previous and not previous_milestone and ctx.completes_works():
+                # "改造管网35公里，确保10月底前全部完工": the completion of the same works, no task
+                # of its own; its deadline and modal word belong to the pledges it qualifies
+                ctx.qualify(previous)
+                continue
             out.extend(found)
+            previous = found
             previous_had_pledge = bool(found)
             previous_milestone = bool(found) and all(p.kind == "milestone" for p in found)
         return out
+
+    def extend(self, draft: PledgeDraft, ve: int) -> None:
+        """Let ``draft`` run to view offset ``ve`` (a clause that qualifies it)."""
+        draft.end = self.index[ve - 1] + 1
+        draft.text = self.text[draft.start : draft.end]
 
     def draft(self, vs: int, ve: int, **fields) -> PledgeDraft:
         start, end = self.index[vs], self.index[ve - 1] + 1
@@ -590,6 +615,23 @@ class _Context:
             return False  # the deadline is not in the clause right before this one
         return bool(_COMPLETES_WORKS.search(self._clause_of(d)))
 
+    def completes_works(self) -> bool:
+        """Whether the clause only states when or how surely the works before it are finished
+        ("确保10月底前全部完工", "年底前全面建成投用"): modal, deadline and a bare completion."""
+        return bool(_BARE_COMPLETION.match(self._without_deadlines(self.cl.text)))
+
+    def qualify(self, drafts: list[PledgeDraft]) -> None:
+        """Give ``drafts`` (pledges of the clause before) this clause's span, deadline and modal."""
+        cl = self.cl
+        own_deadlines = [d for d in self.deadlines if cl.start <= d.start < cl.end]
+        own_modals = [(p, st) for p, st in self.modals if cl.start <= p < cl.end]
+        for d in drafts:
+            self.r.extend(d, self.base + cl.end)
+            if own_deadlines:
+                d.deadline, d.deadline_text = own_deadlines[-1].date, own_deadlines[-1].text
+            if own_modals:
+                d.strength = own_modals[-1][1]
+
     def in_baseline(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.baselines)
 
@@ -744,6 +786,9 @@ class _Context:
                 )
             elif word == "签约":
                 ok = bool(_FACILITY_END.search(obj) or _named_project(obj) or _DELIVERABLE.search(obj))
+            elif word == "开工建设":
+                # "开工建设X产业园标准化厂房三期": works called by their name
+                ok = bool(_NAME_MARK.search(obj) or _FACILITY.search(obj) or _named_project(obj))
             elif word in ("获批", "获评", "获授"):
                 ok = bool(_TITLE.search(obj))
             elif word in ("举办", "承办"):
@@ -755,7 +800,11 @@ class _Context:
         # 2. object before its completion noun: "万科19-04项目开工", "推进新镇总体规划批复"
         event = _event_at_end(text)
         if event is not None:
-            obj = text[:event]
+            # the deadline and modal words between object and completion noun name nothing
+            # ("确保10月底前全部完工": the 10 is a date, there is no object)
+            obj = self._without_deadlines(text[:event])
+            if _PASS_REVIEW.search(text) and (_LEVEL.search(text, event) or _NAME_MARK.search(text, event)):
+                obj += "“”"  # the review passed is named by its level or grade ("国家4A级…评审")
             # the object of a completion noun must be named: "万科19-04项目开工", not "空间规划落地"
             if (
                 _NAME_MARK.search(obj)
@@ -766,6 +815,11 @@ class _Context:
             ):
                 return self._split_items_with_events(None, end)
         return []
+
+    def _without_deadlines(self, s: str) -> str:
+        for d in reversed(find_deadlines(s, self.r.year, "annual")):
+            s = s[: d.start] + s[d.end :]
+        return s
 
     def _split_items_with_events(self, verb: tuple[int, int] | None, end: int) -> list[PledgeDraft]:
         """ "做好A敬老院竣工验收、B敬老院主体结构封顶工作": two deliverables, two milestones."""
@@ -790,7 +844,12 @@ class _Context:
 
     def _milestone_draft(self, vs: int, ve: int, verb_pos: int) -> PledgeDraft:
         text = self.sentence[vs:ve]
-        if self.before is not None and not _NAME_MARK.search(text) and not _FACILITY.search(text):
+        if (
+            self.before is not None
+            and not _NAME_MARK.search(text)
+            and not _FACILITY.search(text)
+            and not _named_project(text)
+        ):
             vs = self.before.start  # a bare task takes its subject from the clause before it
         dl, dl_text = self.deadline()
         return self.r.draft(
@@ -806,6 +865,14 @@ class _Context:
             strength=self.strength(verb_pos),
             topic=_topic(self.sentence[vs:ve], None),
         )
+
+
+# a clause that is only the completion of works named before it, once its deadline is gone
+_BARE_COMPLETION = re.compile(
+    r"^(?:确保|力争|争取|努力|务必|必须)?(?:在|于|到)?(?:全部|全面|基本|如期|按期|按时|顺利)?"
+    r"(?:(?:投入使用|交付使用|投入运营|完工|竣工|建成|完成|投用|投运|投产|通车|通水|并网|交付|开放)(?:并)?){1,2}"
+    r"(?:任务)?$"
+)
 
 
 # what is left of a clause's object once modal, deadline and lead words are gone: a part of the
@@ -875,7 +942,15 @@ def _event_at_end(text: str) -> int | None:
     for ev in _EVENT_NOUNS:
         if t.endswith(ev) and len(t) > len(ev) + 1:
             return len(t) - len(ev)
+    m = _PASS_REVIEW.search(t)
+    if m and m.start() > 1:
+        return m.start()
     return None
+
+
+# passing a named review or assessment is a completion: "X景区年底前通过国家4A级…景观质量评审"
+_LEVEL = re.compile(r"国家|[省市区县]级")
+_PASS_REVIEW = re.compile(r"通过[^，。；、]{2,30}?(?:评审|复核|评估|认定|审查|评定|鉴定|认证|考核验收)$")
 
 
 def _items(text: str, start: int) -> list[tuple[int, int]]:

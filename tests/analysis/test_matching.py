@@ -528,3 +528,72 @@ def test_the_investment_of_a_project_is_no_part_of_its_name():
 def test_two_stage_words_right_before_a_deferral_are_both_deferred():
     v = judge(milestone("恒远项目年底前竣工投产"), "恒远项目因设备供货延误，竣工投产推迟至2023年。")
     assert (v.status, v.reason) == ("missed", "delayed")
+
+
+def test_a_level_to_reach_takes_the_level_reported_after_a_change():
+    review = "集体经济稳步壮大，年收入50万元以上的村由3个增加到6个，空壳村全部实现清零。"
+    v = judge(quant("推动年收入50万元以上的村力争达到7个", 7, "个"), review)
+    assert (v.status, v.achieved_value) == ("partial", 6)
+
+
+def test_an_increment_takes_the_difference_of_a_change():
+    v = judge(quant("镇卫生院新增康复床位40张", 40, "张"), "镇卫生院康复床位由15张增加到50张。")
+    assert (v.status, v.achieved_value) == ("partial", 35)
+
+
+def test_a_figure_naming_the_measure_beats_a_figureless_shortfall_sentence():
+    review = "社会消费品零售总额完成58.2亿元，同比增长3.1%。社会消费品零售总额、外贸进出口等指标未完成年度目标。"
+    v = judge(quant("确保社会消费品零售总额完成60亿元", 6e9, "元"), review)
+    assert (v.status, v.achieved_value) == ("partial", 5.82e9)
+
+
+def test_a_stock_total_is_no_evidence_for_an_increment():
+    review = "全镇天然气管网通达率进一步提升，全镇燃气供应总面积达到1350万平方米。"
+    v = judge(quant("新增燃气供应面积50万平方米", 500000, "平方米"), review)
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_full_completion_of_another_measure_is_no_evidence_of_the_pledged_one():
+    review = "全镇燃气供应总面积达到1350万平方米，改造老旧燃气管网12.5公里，11月底全部完工。"
+    v = judge(quant("新增燃气供应面积50万平方米", 500000, "平方米"), review)
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_qualified_part_of_a_total_does_not_take_the_total():
+    v = judge(quant("其中精品农家乐不少于4家", 4, "家"), "全年新开业农家乐18家，其中下半年11家。")
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_rate_of_another_thing_does_not_serve_the_pledged_rate():
+    review = "认真办理政协委员提案31件，办结率100%。"
+    v = judge(quant("市民热线工单按时办结率达到97%以上", 97, "%"), review)
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_a_zero_target_of_a_severity_class_ignores_lesser_incidents():
+    review = "全年发生一般安全生产事故3起，均已按规定调查处理完毕，未发生较大以上安全生产事故。"
+    v = judge(quant("确保全年不发生较大以上安全生产事故", 0, "起", "<="), review)
+    assert (v.status, v.achieved_value) == ("fulfilled", 0)
+
+
+def test_incidents_of_the_pledged_severity_class_break_a_zero_target():
+    review = "全年发生较大安全生产事故1起，造成直接经济损失80万元。"
+    v = judge(quant("确保全年不发生较大以上安全生产事故", 0, "起", "<="), review)
+    assert (v.status, v.achieved_value) == ("missed", 1)
+
+
+def test_a_count_of_several_kinds_sums_the_listed_kinds():
+    v = judge(quant("年内新建、改扩建中小学和幼儿园6所", 6, "所"), "全年新建、改扩建学校2所、幼儿园2所。")
+    assert (v.status, v.achieved_value) == ("partial", 4)
+
+
+def test_opening_to_visitors_is_opening():
+    v = judge(milestone("青龙湾游客中心国庆前开业", deadline=date(2022, 9, 30)), "青龙湾游客中心于9月26日开门迎客。")
+    assert v.status == "fulfilled"
+
+
+def test_a_half_year_word_earlier_in_the_clause_governs_a_listed_pledge():
+    context = "培育新型经营主体，下半年新认定市级示范合作社2家、家庭农场12家，完善联农带农机制"
+    pledge = PledgeFacts("p", "家庭农场12家", "quantitative", 12, "家", ">=", END, context=context)
+    v = judge(pledge, "全年新认定家庭农场20家，其中下半年10家。")
+    assert (v.status, v.achieved_value) == ("partial", 10)

@@ -173,3 +173,9 @@ def test_a_count_beside_a_programme_name_or_size_class_is_still_a_count():
     found = find_quantities("依托“两项工程”开展技能培训800人次，建成5千吨级码头2座")
     assert [(q.value, q.unit) for q in found] == [(800, "人次"), (2, "座")]
     assert [(q.value, q.unit) for q in find_quantities("新建一个社区食堂，建设5项工程")] == [(1, "个"), (5, "项")]
+
+
+def test_one_corps_praised_for_its_qualities_is_a_figure_of_speech_not_a_count():
+    assert find_quantities("打造一支敢打硬仗的应急铁军") == []
+    assert find_quantities("建设一支政治过硬、本领高强的干部队伍") == []
+    assert [(q.value, q.unit) for q in find_quantities("新增志愿服务队伍5支")] == [(5, "支")]

@@ -282,3 +282,47 @@ def test_a_later_stage_of_works_named_in_the_clause_before_is_a_milestone_of_its
     # a bare stage word with no works before it is no pledge
     _, pledges = _plan("加强安全生产管理，确保年底主体封顶。")
     assert pledges == []
+
+
+def test_named_works_first_and_their_completion_last_with_a_deadline_between_are_milestones():
+    _, pledges = _plan(
+        "加快文旅项目建设，石门溪露营基地二期中秋后开园，青竹湾游客中心国庆前开业，"
+        "玉泉山景区年底前通过国家4A级旅游景区景观质量评审。"
+    )
+    assert [(p.text, p.deadline) for p in pledges] == [
+        ("石门溪露营基地二期中秋后开园", date(2021, 12, 31)),
+        ("青竹湾游客中心国庆前开业", date(2021, 9, 30)),
+        ("玉泉山景区年底前通过国家4A级旅游景区景观质量评审", date(2021, 12, 31)),
+    ]
+
+
+def test_passing_an_unnamed_review_is_no_milestone():
+    _, pledges = _plan("确保全体干部通过年度考核。")
+    assert pledges == []
+
+
+def test_a_phase_number_names_works_and_grid_connection_completes_them():
+    _, pledges = _plan("二是补短板，南山生物质发电项目力争明年上半年并网发电；三是强作风。")
+    assert [(p.text, p.deadline, p.deadline_text, p.strength) for p in pledges] == [
+        ("南山生物质发电项目力争明年上半年并网发电", date(2022, 6, 30), "明年上半年", "aspirational")
+    ]
+
+
+def test_starting_construction_of_named_works_is_a_milestone_but_not_of_a_batch():
+    _, pledges = _plan("开工建设临港智能制造产业园标准化厂房二期。开工建设一批民生项目。")
+    assert [p.text for p in pledges] == ["开工建设临港智能制造产业园标准化厂房二期"]
+
+
+def test_the_digits_of_a_date_do_not_name_an_object():
+    _, pledges = _plan("加强统筹调度，确保11月底前全部完工。")
+    assert pledges == []
+
+
+def test_a_bare_completion_after_a_target_gives_that_target_its_deadline_and_modal():
+    text, pledges = _plan("更新老化燃气管道28公里，确保11月底前全部完工。新建口袋公园6个。")
+    assert [(p.kind, p.value, p.deadline, p.deadline_text, p.strength) for p in pledges] == [
+        ("quantitative", 28, date(2021, 11, 30), "11月底前", "firm"),
+        ("quantitative", 6, date(2021, 12, 31), "", "plain"),
+    ]
+    assert pledges[0].text == "更新老化燃气管道28公里，确保11月底前全部完工"
+    assert pledges[0].text == text[pledges[0].start : pledges[0].end]
