@@ -1,9 +1,6 @@
 """Our own evaluation sets (samples/gold, samples/eval/*), ingested without flags and scored by
 the shared scorer: a regression guard for reports of other regions and shapes than the seeds."""
 
-import json
-import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
@@ -23,33 +20,12 @@ SETS = {
 }
 
 
-def score(shared_dir, gold_dir, reports, tmp_path) -> dict:
-    call_command("ingest", *map(str, reports), stdout=StringIO())
-    out = StringIO()
-    call_command("export_pledges", stdout=out)
-    export = tmp_path / "export.json"
-    export.write_text(out.getvalue(), encoding="utf-8")
-    summary = tmp_path / "summary.json"
-    subprocess.run(
-        [
-            sys.executable,
-            str(shared_dir / "tools" / "score_pledges.py"),
-            str(export),
-            str(gold_dir),
-            "--json",
-            str(summary),
-        ],
-        capture_output=True,
-        check=True,
-    )
-    return json.loads(summary.read_text(encoding="utf-8"))
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", list(SETS))
-def test_reports_of_other_towns_are_read_and_settled(name, shared_dir, tmp_path):
+def test_reports_of_other_towns_are_read_and_settled(name, score_export):
     gold_dir, reports = SETS[name]
-    result = score(shared_dir, gold_dir, reports, tmp_path)
+    call_command("ingest", *map(str, reports), stdout=StringIO())
+    result = score_export(gold_dir)
     # every report found its town without flags: the later reports matched the earlier ones
     assert Report.objects.values("town").distinct().count() == len(list(gold_dir.glob("*.pledges.json")))
     assert result["extraction"]["f1"] >= 0.90, result["per_source"]

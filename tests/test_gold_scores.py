@@ -1,8 +1,6 @@
 """The development gold set (../shared/gold), scored by the shared scorer on our export."""
 
 import json
-import subprocess
-import sys
 from io import StringIO
 
 import pytest
@@ -10,7 +8,7 @@ from django.core.management import call_command
 
 
 @pytest.fixture
-def gold_scores(shared_dir, tmp_path, db):
+def gold_scores(shared_dir, score_export, db):
     gold_dir = shared_dir / "gold"
     for gold_file in sorted(gold_dir.glob("*.pledges.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
@@ -26,26 +24,7 @@ def gold_scores(shared_dir, tmp_path, db):
     for status_file in sorted((gold_dir / "followups").glob("*.status.json")):
         status = json.loads(status_file.read_text(encoding="utf-8"))
         call_command("ingest", str(gold_dir / "followups" / status["followup"]), stdout=StringIO())
-    out = StringIO()
-    call_command("export_pledges", format="json", stdout=out)
-    export = tmp_path / "export.json"
-    export.write_text(out.getvalue(), encoding="utf-8")
-    summary = tmp_path / "summary.json"
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(shared_dir / "tools" / "score_pledges.py"),
-            str(export),
-            str(gold_dir),
-            "--json",
-            str(summary),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    print(run.stdout)
-    return json.loads(summary.read_text(encoding="utf-8"))
+    return score_export(gold_dir)
 
 
 def test_extraction_finds_the_gold_pledges(gold_scores):

@@ -1725,6 +1725,13 @@ def _assess_one(p: PledgeFacts, review: Review, covers_until: date) -> Verdict:
     return verdict
 
 
+def _not_reported(pl, review, best_cov: float, why: str) -> Verdict:
+    """The later report says nothing usable about the pledge: missed, not reported."""
+    return _verdict(
+        pl, "missed", "not_reported", None, review, None, None, best_cov, _absent_confidence(best_cov), [why]
+    )
+
+
 def _verdict(pl, status, reason, value, review, sentence, span, score, confidence, notes) -> Verdict:
     if sentence is None:
         return Verdict(pl.facts.key, status, reason, value, "", None, None, score, confidence, notes=notes)
@@ -1801,18 +1808,7 @@ def _judge(pl: _Pledge, cands, review: Review) -> Verdict:
                 conf = min(1.0, 0.3 + 0.4 * cov + 0.2)
                 return _verdict(pl, status, reason, count, review, sentence, span, cov, conf, ["names counted"])
         if reading is None or reading.score < 0.3:
-            return _verdict(
-                pl,
-                "missed",
-                "not_reported",
-                None,
-                review,
-                None,
-                None,
-                best_cov,
-                _absent_confidence(best_cov),
-                ["no figure"],
-            )
+            return _not_reported(pl, review, best_cov, "no figure")
         achieved = reading.value
         sentence = reading.sentence
         cov = _relevance(pl, sentence, review)
@@ -1846,18 +1842,7 @@ def _judge(pl: _Pledge, cands, review: Review) -> Verdict:
         return _verdict(pl, status, reason, achieved, review, sentence, span, reading.score, conf, [reading.how])
     judged = _judge_milestone(pl, cands, review)
     if judged is None:
-        return _verdict(
-            pl,
-            "missed",
-            "not_reported",
-            None,
-            review,
-            None,
-            None,
-            best_cov,
-            _absent_confidence(best_cov),
-            ["nothing relevant"],
-        )
+        return _not_reported(pl, review, best_cov, "nothing relevant")
     status, reason, sentence, cov, clarity, _done = judged
     conf = min(1.0, 0.3 + 0.4 * cov + 0.3 * clarity)
     return _verdict(pl, status, reason, None, review, sentence, None, cov, conf, ["milestone"])
