@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from reports.analysis.matching import PledgeFacts, Verdict, assess
 from reports.analysis.sections import split_sections
-from reports.models import PartKind, Report
+from reports.models import PartKind, Report, ReportKind
 from tracker.models import Evidence, Pledge, Status, Town
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
@@ -132,6 +132,7 @@ def facts_of(pledge: Pledge) -> PledgeFacts:
         topic=pledge.topic,
         strength=pledge.strength,
         context=_context(pledge),
+        second_half=pledge.report.kind == ReportKind.HALF_YEAR,
     )
 
 

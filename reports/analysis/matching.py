@@ -25,7 +25,11 @@ How a pledge is judged:
    医保参保率), size classes agree (5亿元以上项目 ≠ 亿元以上项目) and a stock (历年累计, 总数) never
    stands for the period's work. Related-but-different measures leave the pledge not_reported.
    A 下半年 pledge takes the second half's share ("全年…101家，其中下半年64家"), a 全年 one the
-   year's. A sentence that names the pledge's measure less a qualifier ("签约额" for "招商引资签约额",
+   year's; one naming no period (a half-year plan's "再新增…3个") the second half's too, one naming
+   the year (年内, 年底前) the year's. With several stage figures and no verb of its own, a count
+   is measured by those finished (加装电梯 → 竣工). Where the counted thing follows the figure, the
+   evidence must name the pledge's work on it ("出租屋“三线”规整" ≠ "出租屋加装智能门禁"). A rate's
+   verb done in full ("隐患全部整改到位") is 100 % of "整改率". A sentence that names the pledge's measure less a qualifier ("签约额" for "招商引资签约额",
    "超10亿元项目" for "超10亿元产业项目") is evidence however few other words it shares; a count
    reported as names ("南岗村、溪头村、后林村入选省级典型村") is the number of names.
    The figure is then compared under the pledge's comparator (``>=``, ``<=`` and zero targets,
@@ -38,6 +42,7 @@ How a pledge is judged:
    stated, else shortfall); nothing done → missed (cancelled or delayed). A preparatory step only
    (施工招标, 收储) with the milestone put off is no progress (missed, delayed), as the gold reads it;
    an earlier one of the pledged stages (竣工 of 竣工投产) is.
+   A preliminary round (省级初审, 征求意见稿) of what was pledged is progress, not the thing done.
    A figure whose sentence then denies completion ("两个…创建点…，年内未获命名") counts candidates,
    not achievements: a stated miss.
 5. **Deadline.** A pledge due after ``covers_until`` stays ``pending`` (its evidence kept), unless
@@ -74,6 +79,7 @@ class PledgeFacts:
     topic: str = ""
     strength: str = ""
     context: str = ""  # the sentence of the source report that holds the pledge (optional)
+    second_half: bool = True  # made in a half-year report's plan: work for the second half of the year
 
 
 @dataclass
@@ -327,6 +333,8 @@ _LADDER = (
             "交房",
             "入户",
             "回搬",
+            "回迁",
+            "并网",
             "通车",
             "开业",
             "开门迎客",
@@ -343,6 +351,8 @@ _PLEDGE_STAGE = (
     ("交房入户", 5),
     ("交付", 5),
     ("回搬", 5),
+    ("回迁", 5),
+    ("并网", 5),
     ("开业", 5),
     ("投用", 5),
     ("启用", 5),
@@ -546,6 +556,7 @@ class _Pledge:
     noun: str = ""  # the measured noun phrase before the pledge's own figure ("城乡居民医保参保率")
     half: str = ""  # "下" for a 下半年 pledge, "上" for a 上半年 one: measured by that half's figure
     whole_year: bool = False  # says 全年: a half's share does not stand for it
+    year_bound: bool = False  # names the year (全年, 年内, 年底前 …): not a second-half amount
     increment: bool = False  # "新增…30张": measured by what was added, not by the level reached
 
 
@@ -598,6 +609,7 @@ def _joined_words(text: str) -> list[str]:
 def _strip(text: str) -> str:
     text = _TIME_WORDS.sub("，", text)
     text = re.sub(r"约(?=\d|[一二两三四五六七八九十])", "", text)
+    text = re.sub(r"再(?=新|增加|建|完成|拆除|实施|盘活|为)", "，", text)
     for w in sorted(_MODAL, key=len, reverse=True):
         text = text.replace(w, "，")
     return text
@@ -694,6 +706,7 @@ def _prepare(p: PledgeFacts) -> _Pledge:
         noun=_pledge_noun(text, own),
         half=(_half_of(text) or _half_of(_clause_before(p))) if p.kind == "quantitative" else "",
         whole_year=bool(re.search(r"全年|年度", text)),
+        year_bound=bool(_WHOLE_YEAR.search(text) or _WHOLE_YEAR.search(_clause_before(p))),
         cumulative=bool(re.search(r"累计", text) or _TOTAL.search(text)),
         increment=bool(
             own is not None and _INCREMENT.search(text[: own.start]) and not _LEVEL.search(text[: own.start])
@@ -782,7 +795,7 @@ def _items(text: str) -> list[str]:
 
 _NOUN_TAIL = re.compile(
     r"(?:稳定在|保持在|保持|控制在|提高到|提升到|[提增上]升至|提高至|增长至|[下压]?降至|降低至|减少至|提高|提升|达到|达|突破|超过|不少于|不低于|不超过|以上|为|"
-    r"总数|总量|累计|共计|约|完成|实现|全年|今年|年内)+$"
+    r"总数|总量|累计|共计|约|完成|实现|全年|今年|年内|务必|确保|力争|争取|必须|努力|再)+$"
 )
 _NOUN_HEAD = re.compile(
     r"^(?:[^，,；;、]*?(?:确保|力争|争取|努力|全力|着力|全年|年内|今年|年底前|新增|新建|完成|实现))"
@@ -801,10 +814,20 @@ _THRESHOLD = re.compile(
 )
 
 
+_COMPARED = re.compile(r"较(?:年中|年初|上年|去年|上半年|同期)")
+
+
 def _noun_before(text: str, at: int) -> str:
     """The noun phrase just before a figure: clause piece, less trailing comparator/stock words."""
     lo = max([text.rfind(c, 0, at) for c in "，,、；;：:（(）)"] + [-1]) + 1
-    piece = _TIME_WORDS.sub("|", text[lo:at]).split("|")[-1]  # "9月底签约率达到" → "签约率"
+    # a baseline or a comparison names no measure: "覆盖率年底前在上半年基础上再提高", "覆盖率较年中提高"
+    piece = _COMPARED.sub("", _BASELINE.sub("|", text[lo:at]))
+    pieces = _TIME_WORDS.sub("|", piece).split("|")  # "9月底签约率达到" → "签约率"
+    piece = pieces[-1]
+    if not _NOUN_TAIL.sub("", piece):
+        # "治理覆盖率|年底前|再提高": the name stands before the time words
+        named = [x for x in pieces[:-1] if _NOUN_TAIL.sub("", x)]
+        piece = named[-1] + piece if named else piece
     piece = _NOUN_TAIL.sub("", re.sub(r"(?:已有|已经|已|共有|共)$", "", piece))
     if lo > 0 and text[lo - 1] == "、" and piece == text[lo:at]:
         prev = text[max([text.rfind(c, 0, lo - 1) for c in "，,、；;：:"] + [-1]) + 1 : lo - 1]
@@ -1006,6 +1029,17 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
     text = s.text
     out = []
     object_grams = pl.local_grams if len(pl.local_grams) >= 2 else pl.grams
+    pledge_verb = pl.verb
+    if pledge_verb is None and len({_figure_family(text, g) for g in _figures_in(text, p.unit)} - {None}) >= 2:
+        # "全年加装电梯力争达到二十台" against "签约31台、开工27台、竣工19台": a count of things to be
+        # done is measured by those done (竣工), not signed or started
+        pledge_verb = "finish"
+    # what the pledge does to the counted thing besides naming it ("出租屋“三线”规整" of 出租屋)
+    # (its last word most of all: "老旧小区微改造" is not "老旧小区消防通道整治")
+    # — where the counted thing follows the figure (a name before it is checked by _other_measure)
+    action_grams = (
+        [g for g in pl.local_grams if g not in pl.core and not g.startswith("a:")] if pl.core and not pl.noun else []
+    )
     for f in _figures_in(text, p.unit):
         conv = _convert(f.value, f.unit, p.unit)
         if conv is None:
@@ -1056,29 +1090,52 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             continue  # "历年累计建成…103台", "供热总面积达到…" are the stock, not the period's work
 
         clause_grams = _grams_and_ids(text[lo:hi])
+        said = text[lo:hi]
         if re.match(r"其中|占|同比|较", text[lo:hi]) and lo > 0:
             # "累计落地14个，其中下半年新落地六个": the share inherits the clause before
             plo, _ = _clause_bounds(text, lo - 1, lo - 1)
             clause_grams |= _grams_and_ids(text[plo:lo])
+            said = text[plo:hi]
         piece_grams = set(bigrams(canonical(text[slo:shi])))
         local = sum(1 for g in object_grams if g in clause_grams) / max(1, len(object_grams))
         core = sum(1 for g in pl.core if g in piece_grams) / len(pl.core) if pl.core else 0.0
         score = 0.3 * cov + 0.4 * local + 0.35 * core - penalty
         if _same_class(pl, noun):
             score += 0.3  # a size class named as in the pledge is a strong sign of the same measure
-        fam = _verb_family(piece) or _verb_family(text[lo : f.start])
-        if pl.verb and fam:
-            score += 0.15 if fam == pl.verb else -0.4
+        if (
+            action_grams
+            and (not any(g in clause_grams for g in action_grams) or action_grams[-1] not in clause_grams)
+            and _other_action(pl, said)
+        ):
+            # "为1720栋出租屋加装智能门禁" for "完成960栋出租屋“三线”规整": the same thing counted, another
+            # work done to it (消防通道整治 of 老旧小区 for 老旧小区微改造) — a related measure, not this one
+            continue
+        fam = _figure_family(text, f)
+        if pledge_verb and fam:
+            score += 0.15 if fam == pledge_verb else -0.4
         before = text[max(0, lo - 12) : f.start]
         half = _half_of(text[lo : f.start])
-        if pl.half or (half and pl.whole_year):
+        want = pl.half
+        if (
+            not want
+            and pl.facts.second_half
+            and not pl.year_bound
+            and not pl.cumulative
+            and "下" in (half, _half_of(text[hi:]))
+        ):
+            # a pledge of a half-year plan that names no period ("为不少于1200栋出租屋加装…", "再新增
+            # 长者饭堂3个") is work for the second half: the report's "其中下半年" share measures it
+            want = "下"
+        # a 年内 pledge is measured by the year's figure where the half's is a share of it ("其中下半年")
+        year_share = pl.year_bound and text.startswith("其中", lo)
+        if want or (half and (pl.whole_year or year_share)):
             # a 下半年 pledge is measured by the second half's figure ("全年…101家，其中下半年64家"),
             # a 全年 one by the year's, never by a half's share
-            if half == pl.half:
+            if half == want:
                 score += 0.35
             elif half:
                 score -= 0.5
-            elif _half_of(text[hi:]) == pl.half:
+            elif _half_of(text[hi:]) == want:
                 score -= 0.35
         elif _SHARE.search(text[max(0, f.start - 12) : f.start]):
             score += 0.1 if not pl.cumulative else -0.1
@@ -1094,6 +1151,22 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             score -= 0.3
         out.append(_Reading(s, value, "figure", score, (f.start, f.end)))
     return out
+
+
+def _figure_family(text: str, f: Figure) -> str | None:
+    """The verb family of a figure's own piece of its clause ("开工27台" → start)."""
+    lo, _hi = _clause_bounds(text, f.start, f.end)
+    slo, _shi = _clause_bounds(text, f.start, f.end, "，,；;：:、和及")
+    return _verb_family(text[slo : f.start]) or _verb_family(text[lo : f.start])
+
+
+def _other_action(pl: _Pledge, clause: str) -> bool:
+    """The evidence clause names work of its own, two content words or more the pledge does not have."""
+    mine = set(bigrams(canonical(pl.text + pl.facts.topic)))
+    for f in reversed(_find_figures(clause)):
+        clause = clause[: f.start] + "，" + clause[f.end :]
+    clause = _strip(re.sub(r"其中|占比?|同比|较上年|比上年", "，", clause))
+    return sum(1 for g in content_grams(clause) if not g.startswith("a:") and g not in mine) >= 2
 
 
 # a completion word denied: "未获命名", "尚未通过验收", "没有建成"
@@ -1133,11 +1206,15 @@ def _share_noun(text: str, lo: int) -> str:
 
 
 _HALF = re.compile(r"([上下])半年")
+# the year as a whole: "全年…", "年内完成35台", "年底前", "完成年度任务" — measured by the year's figure
+_WHOLE_YEAR = re.compile(r"全年|年度|年内|今年|本年|当年|年底|年末|12月底|明年")
+# a baseline, not the period: "在上半年基础上再提高7个百分点", "在上半年签约90个的基础上"
+_BASELINE = re.compile(r"在[^，,；;]{0,16}?基础上")
 
 
 def _half_of(text: str) -> str:
     """ "下" or "上" when the text names a half year ("下半年新开工…", "其中下半年"), else ""."""
-    m = _HALF.search(text)
+    m = _HALF.search(_BASELINE.sub("", text))
     return m.group(1) if m else ""
 
 
@@ -1251,7 +1328,11 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
                 readings.append(
                     _Reading(s, round(ratio * p.value, 6), "ratio", cov * 0.9, _clause_bounds(text, m.start(), m.end()))
                 )
-            m = _ALL_DONE.search(text)
+            rate_all = _rate_all_done(pl, text)
+            if rate_all is not None:
+                # "隐患全部整改到位" for "整改率务必达到100%": the rate's own verb done in full is 100 %
+                readings.append(_Reading(s, 100.0, "all", cov * 0.85, rate_all))
+            m = _ALL_DONE.search(text) if rate_all is None else None
             if m and _all_of_other_measure(text, m, p.unit):
                 m = None  # "改造供热管网36.2公里，10月中旬全部完工": the 全部 is of the 36.2 公里
             if m:
@@ -1306,6 +1387,21 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
         if alls:
             best = alls[0]
     return best
+
+
+def _rate_all_done(pl: _Pledge, text: str) -> tuple[int, int] | None:
+    """The clause span where a rate pledge's verb is said done in full: "整改率达到100%" is met by
+    "…隐患全部整改到位", "办结率" by "均已办结"; None when the text says no such thing."""
+    if pl.facts.unit != "%" or not pl.noun:
+        return None
+    noun = _NOUN_TAIL.sub("", canonical(pl.noun))
+    if not noun.endswith("率") or len(noun) < 3:
+        return None
+    verb = noun[-3:-1]
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", verb) or verb in _GENERIC:
+        return None
+    m = re.search(r"(?<![未没不])(?:全部|均已|均|全数|悉数|100%)(?:已|得到|予以|完成)?" + verb + r"(?!率)", text)
+    return _clause_bounds(text, m.start(), m.end()) if m else None
 
 
 def _all_of_other_measure(text: str, m: re.Match, unit: str) -> bool:
@@ -1455,6 +1551,16 @@ def _stage_of(text: str) -> int | None:
     return best
 
 
+# a first round of a review or a draft: short of the approval, registration or plan itself
+_PRELIMINARY = re.compile(r"初审|初评|初验|预审|形式审查|初步成果|初稿|征求意见稿?|送审稿")
+
+
+def _preliminary_only(pred: str, pl: _Pledge) -> bool:
+    """The predicate's stage is a preliminary round the pledge does not itself promise."""
+    m = [x for x in _PRELIMINARY.finditer(pred) if not _noun_use(pred, x.end())]
+    return bool(m) and not _PRELIMINARY.search(pl.text)
+
+
 def _noun_use(text: str, end: int) -> bool:
     """A stage word used as a noun, not as what happened: "验收因…调整", "竣工时间顺延"."""
     return bool(re.match(r"(?:时间|工作|计划|进度|节点|手续|因|受|尚|仍|未|准备)", text[end : end + 2]))
@@ -1462,7 +1568,10 @@ def _noun_use(text: str, end: int) -> bool:
 
 _SHARE_DONE = re.compile(r"(?:率|进度|完成|完成了|达到|总量的|工程量的)[^，,。；\d]{0,4}(\d+(?:\.\d+)?)%")
 _RESTATED_PLAN = re.compile(r"(?:原定|原计划|原拟|原安排)[^，,；;]*")
-_ONGOING = re.compile(r"正在|正抓紧|抓紧|加紧|推进中|进行中|有序推进")
+# under way, or put forward and awaiting a higher body's decision ("已报农业农村部审定", "待批复")
+_ONGOING = re.compile(
+    r"正在|正抓紧|抓紧|加紧|推进中|进行中|有序推进|(?:已|正)?(?:报|上报|报送|提交)[^，,。；]{0,12}(?:审定|审批|审核|批复|核准)|待批|待审"
+)
 
 
 def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
@@ -1480,7 +1589,8 @@ def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
         # "建成时间推迟", "开工时间推迟": the stage word names the date, nothing was done; "开工推迟":
         # the stage word right before the deferral is the deferred thing
         head = re.sub("(?:" + "|".join(_DONE) + ")(?=时间|工作|计划|进度|节点|手续)", "", head)
-        head = re.sub("(?:" + "|".join(_DONE + tuple(w for _s, ws in _LADDER for w in ws)) + ")+[，,\\s]*$", "", head)
+        # ("完成主体施工，计划2025年春季学期启用": a clause break between them, the step is done)
+        head = re.sub("(?:" + "|".join(_DONE + tuple(w for _s, ws in _LADDER for w in ws)) + ")+\\s*$", "", head)
         st.progress = (
             (bool(re.search(r"已?完成|建成|开工|已", head)) and any(w in head for w in _DONE))
             or bool(_find_figures(head))
@@ -1516,6 +1626,8 @@ def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
     if done_words or ev_stage is not None:
         if pl.stage is not None and ev_stage is not None and ev_stage < pl.stage:
             st.progress = True  # an earlier stage than promised: 开工 where 竣工 was pledged
+        elif ev_stage == 0 and _preliminary_only(pred, pl):
+            st.progress = True  # "登记申请通过省级初审" for "通过国家…登记": a first review, not the result
         else:
             st.done = True
     return st

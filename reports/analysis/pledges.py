@@ -32,6 +32,7 @@ Scope conventions (checked against the gold files):
   quarter written with one task carries neither to a clause with a task verb of its own (unless
   that clause states the capacity the works add: "…建成投用X厂，新增日处理能力5万吨") nor to a
   clause that opens with its own modal word ("…完成入户检查，确保不发生…").
+  Within one clause a dated deadline beats a period word ("11月底前完成全年…任务" → 11-30).
 - Size classes qualify the counted noun, they are no targets: "超10亿元产业项目3个",
   "1000万元以上企业100户" (see ``_is_threshold``; 5万吨级 and 三项工程 are names in ``numbers``);
   so is a bound that picks out the group an action is aimed at ("对5万平方米以上的在建厂房…",
@@ -221,8 +222,10 @@ _ORDINAL_EVENT = re.compile(r"第[一二三四五六七八九十百\d]+[届季�
 _ZERO = re.compile(
     r"(?P<a>确保不发生|不发生|不出现|零发生|杜绝)"
     r"|(?P<b>无)(?!障碍|人|缝|证|序|纸|线|违建)[^，。；、“”]{0,12}?(?:发生|反弹回潮|反弹|回潮)"
-    # 零 before an undesirable event: 零事故, 零辍学, 零投诉 (not 零容忍, 零距离, 零的突破, 零直排区)
-    r"|(?P<c>零(?:增长|事故|伤亡|死亡|发案|污染|上访|信访|辍学|失学|投诉|欠薪|火灾|返贫|违建|积案|命案|差错)"
+    # 零 before an undesirable event or its growth: 零事故, 零辍学, 零增量, “零拖欠” (wages owed)
+    # (not 零容忍, 零距离, 零的突破, 零直排区, 零增地 — a kind of project)
+    r"|(?P<c>零(?:增长|增量|新增|事故|伤亡|死亡|发案|污染|上访|信访|辍学|失学|投诉|欠薪|拖欠|欠费|火灾|返贫|违建|"
+    r"积案|命案|差错|失误|漏报|迟报|滞留|感染|扣分)"
     r"(?![率区村镇园]))"
     r"|(?P<d>不再反弹|不反弹|不回潮|不再发生)"
 )
@@ -390,6 +393,10 @@ class _SectionReader:
         return best or self.plan_heading
 
 
+# words for the whole plan period, and deadline words that name a day, month or holiday
+_PERIOD_WORD = re.compile(r"全年|当年|年度内|年内|年底前?|年末")
+_DATED = re.compile(r"[月日季]|前$")
+
 # a clause that opens with its own modal word ("确保不发生…", "力争…")
 _MODAL_LEAD = re.compile(r"^(?:" + "|".join(FIRM + ASPIRATIONAL) + ")")
 # a clause that states the capacity a construction adds ("新增污水日处理能力5万吨", "形成年产能…")
@@ -410,6 +417,8 @@ def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
     """ "注册资本1000万元以上企业100户", "引进超10亿元产业项目3个": the first number only defines
     the class of what is counted (a size class written before its noun), it is no target."""
     nxt = text[q.end : q.end + 1]
+    if _THRESHOLD_NOUN.match(text, q.end):
+        return True  # "营业收入接近2000万元门槛的企业": a bar that describes a group, no target
     if not ("\u4e00" <= nxt <= "\u9fff") or re.match(r"[，、；和及与或并]", nxt):
         return False
     bound = q.raw.endswith(("以上", "以下")) or _CLASS_BOUND.search(text, 0, q.number_start)
@@ -425,6 +434,8 @@ def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
     return False
 
 
+# a number named as a bar or line that others reach or cross ("2000万元门槛", "5万元起征点")
+_THRESHOLD_NOUN = re.compile(r"(?:的)?(?:门槛|准入线|起征点|起评线|标准线|临界点|界限)")
 # a clause that names the group its action is aimed at ("对…的企业实施…", "针对…的…")
 _GROUP_LEAD = re.compile(r"^(?:[^，。；、]{0,4}?)(?:针对|对于|对)")
 # a bound written before the number: below, above, over, under
@@ -436,7 +447,8 @@ _CLASS_MARK = re.compile(r"(?:超过|超|逾)$")
 _PROJECT = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程)")
 _GENERIC_PROJECT = frozenset(
     "重点 重大 配套 实事 民生 产业 建设 安置 置房 在建 新建 一批 年度 相关 有关 各类 推进 加快 推动 做好 实施 落实 "
-    "保障 市政 改造 整治 基建 招商 投资 储备 续建 两级 镇级 区级 市级 村级 重点".split()
+    "保障 市政 改造 整治 基建 招商 投资 储备 续建 两级 镇级 区级 市级 村级 重点 签约 在谈 意向 落地 开工 竣工 "
+    "在库 入库 目标 引进 外资 内资".split()
 )
 
 
@@ -596,6 +608,16 @@ class _Context:
             chosen = d
         if chosen is None:
             return self.r.default, ""
+        if _PERIOD_WORD.fullmatch(chosen.text):
+            # "11月底前完成全年“瓶改管”1800户任务": 全年 says whose task it is; the month in the
+            # same clause says when it falls due
+            dated = [
+                d
+                for d in self.deadlines
+                if self.cl.start <= d.start < self.cl.end and d.date < chosen.date and _DATED.search(d.text)
+            ]
+            if dated:
+                chosen = dated[0]
         return chosen.date, chosen.text
 
     def _clause_of(self, d) -> str:
@@ -803,6 +825,8 @@ class _Context:
             # the deadline and modal words between object and completion noun name nothing
             # ("确保10月底前全部完工": the 10 is a date, there is no object)
             obj = self._without_deadlines(text[:event])
+            if _FOLLOW_UP.search(obj):
+                return []  # "强化项目跟踪落地": watching over an event is a process, not a deliverable
             if _PASS_REVIEW.search(text) and (_LEVEL.search(text, event) or _NAME_MARK.search(text, event)):
                 obj += "“”"  # the review passed is named by its level or grade ("国家4A级…评审")
             # the object of a completion noun must be named: "万科19-04项目开工", not "空间规划落地"
@@ -903,7 +927,10 @@ def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
                 or _ATTRIBUTIVE.match(text, i + len(v))
                 or _NOT_DONE.search(text, 0, i)  # "难以完成的任务", "已建成的项目": a description, no task
                 or (v == "上线" and text[i - 1 : i] == "线")  # 线上线下 is no launch
-                or (v == "开发" and text[i + 2 : i + 3] in ("区", "商"))  # 开发区, 开发商 are nouns
+                # 开发区, 开发商, 开发边界, 开发强度 are nouns
+                or (v == "开发" and (text[i + 2 : i + 3] in ("区", "商") or text[i + 2 : i + 4] in ("边界", "强度")))
+                or text[i + len(v) : i + len(v) + 1] == "性"  # 开发性金融, 建设性: an adjective
+                or _TIME_CLAUSE.match(text, i + len(v))  # "建成后实行…管理": when, not what
             )
         ):
             i = text.find(v, i + 1)
@@ -914,6 +941,8 @@ def _first_verb(text: str, verbs: tuple[str, ...]) -> tuple[int, int] | None:
 
 # a verb used as an attribute ("完成的任务") or after a word that denies or reports it ("难以完成")
 _ATTRIBUTIVE = re.compile(r"的|了(?![\u4e00-\u9fff])")
+# a completion verb followed by 后 dates the next action ("建成后实行…", "完成后移交")
+_TIME_CLAUSE = re.compile(r"(?:之|以)?后(?!续|期|备|方|台|勤)")
 _NOT_DONE = re.compile(r"(?:难以|无法|未能|尚未|不能|没有|难|未|已|已经)$")
 
 
@@ -948,9 +977,17 @@ def _event_at_end(text: str) -> int | None:
     return None
 
 
+# words that watch over or push an event along rather than deliver it
+_FOLLOW_UP = re.compile(r"(?:跟踪|跟进|督促|督办|服务|保障)$")
+
+
 # passing a named review or assessment is a completion: "X景区年底前通过国家4A级…景观质量评审"
 _LEVEL = re.compile(r"国家|[省市区县]级")
-_PASS_REVIEW = re.compile(r"通过[^，。；、]{2,30}?(?:评审|复核|评估|认定|审查|评定|鉴定|认证|考核验收)$")
+# a registration or certificate granted by a named authority counts the same way
+# ("X番茄年内通过国家农产品地理标志登记", "通过省级审定")
+_PASS_REVIEW = re.compile(
+    r"通过[^，。；、]{2,30}?(?:评审|复核|评估|认定|审查|评定|鉴定|认证|考核验收|登记|注册|审定|备案)$"
+)
 
 
 def _items(text: str, start: int) -> list[tuple[int, int]]:

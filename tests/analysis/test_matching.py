@@ -597,3 +597,95 @@ def test_a_half_year_word_earlier_in_the_clause_governs_a_listed_pledge():
     pledge = PledgeFacts("p", "家庭农场12家", "quantitative", 12, "家", ">=", END, context=context)
     v = judge(pledge, "全年新认定家庭农场20家，其中下半年10家。")
     assert (v.status, v.achieved_value) == ("partial", 10)
+
+
+def test_a_pledge_naming_no_period_takes_the_second_half_share():
+    # a half-year plan's pledge without 全年/年内 is work for the second half
+    v = judge(
+        quant("为不少于800户老旧住宅安装燃气报警器", 800, "户"), "全年为1300户老旧住宅安装燃气报警器，其中下半年900户。"
+    )
+    assert (v.status, v.achieved_value) == ("fulfilled", 900)
+    v = judge(quant("再新增社区助餐点4个", 4, "个"), "全年新开社区助餐点7个，其中下半年3个，全镇助餐点达到15个。")
+    assert (v.status, v.achieved_value) == ("partial", 3)
+
+
+def test_a_pledge_naming_the_year_takes_the_year_figure_over_a_half_share():
+    v = judge(
+        quant("年内完成燃气报警器安装1200户", 1200, "户"), "全年为1300户老旧住宅安装燃气报警器，其中下半年900户。"
+    )
+    assert (v.status, v.achieved_value) == ("fulfilled", 1300)
+
+
+def test_a_count_of_works_with_no_stage_verb_is_measured_by_those_finished():
+    v = judge(
+        quant("全年既有住宅加装电梯力争达到三十台", 30, "台"), "全年既有住宅加装电梯签约42台、开工35台、竣工26台。"
+    )
+    assert (v.status, v.achieved_value) == ("partial", 26)
+
+
+def test_a_zero_target_is_judged_by_a_sentence_naming_its_object():
+    review = "全年辖区未发生较大以上道路交通事故。全年巡查发现新增违法搭建7宗，均已拆除到位。"
+    v = judge(quant("坚决遏制新增违法搭建，实现“零增量”", 0, "起", "<="), review)
+    assert (v.status, v.achieved_value) == ("missed", 7)
+    assert "违法搭建" in v.quote
+
+
+def test_everything_put_right_meets_a_rate_target_of_the_same_verb():
+    v = judge(quant("沿街商铺消防隐患整改率务必达到100%", 100, "%"), "检查发现的2310处沿街商铺消防隐患全部整改到位。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 100)
+
+
+def test_the_same_thing_counted_under_another_work_is_not_evidence():
+    review = "全年为1500栋出租屋安装烟感报警器。完成老旧小区外墙安全整治12处。"
+    v = judge(quant("完成800栋出租屋电线规整", 800, "栋"), review)
+    assert (v.status, v.reason) == ("missed", "not_reported")
+    v = judge(quant("完成东苑、南苑等5个老旧小区微改造", 5, "个"), review)
+    assert (v.status, v.reason) == ("missed", "not_reported")
+
+
+def test_main_works_done_with_opening_planned_next_year_is_partial_and_delayed():
+    review = "城南小学扩建工程完成主体施工，计划2023年秋季学期投入使用。"
+    v = judge(milestone("完成城南小学扩建工程"), review)
+    assert (v.status, v.reason) == ("partial", "delayed")
+
+
+def test_a_pledge_due_later_is_pending_until_its_promised_stage_is_reported():
+    due = date(2023, 6, 30)
+    review = "河湾村一期安置房完成竣工验收，正在办理分房手续。"
+    v = judge(milestone("力争明年上半年完成河湾村一期安置房回迁", deadline=due), review)
+    assert v.status == "pending"
+    review = "东山光伏电站主体工程完工，正在进行设备安装。"
+    v = judge(milestone("东山光伏电站力争明年上半年并网发电", deadline=due), review)
+    assert v.status == "pending"
+
+
+def test_a_preliminary_review_is_short_of_the_registration_pledged():
+    review = "“石门蜜桃”地理标志登记申请通过省级初审，已报国家主管部门审定。"
+    v = judge(milestone("力争“石门蜜桃”年内通过国家农产品地理标志登记"), review)
+    assert (v.status, v.reason) == ("partial", "shortfall")
+
+
+def test_a_rise_in_points_over_a_baseline_is_read_past_its_comparison_words():
+    pledge = quant("污水处理覆盖率年底前在上半年基础上再提高5个百分点", 5, "个百分点")
+    v = judge(pledge, "农村生活污水处理覆盖率较年中提高5.6个百分点，达到52.3%。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 5.6)
+
+
+def test_an_annual_plan_pledge_takes_the_years_figure_not_the_second_half_share():
+    later = "一、2025年工作回顾\n\n全年新开长者饭堂5个，其中下半年3个。\n\n二、2026年工作安排\n\n新开长者饭堂4个。"
+    start = later.index("全年")
+    end = later.index("二、")
+    pledge = PledgeFacts(
+        key=1,
+        text="新增长者饭堂4个",
+        kind="quantitative",
+        value=4,
+        unit="个",
+        comparator=">=",
+        deadline=date(2025, 12, 31),
+        second_half=False,
+    )
+    verdict = assess([pledge], later, [(start, end)], date(2025, 12, 31))[0]
+    assert verdict.achieved_value == 5 and verdict.status == "fulfilled"
+    half_year = PledgeFacts(**{**pledge.__dict__, "second_half": True})
+    assert assess([half_year], later, [(start, end)], date(2025, 12, 31))[0].achieved_value == 3

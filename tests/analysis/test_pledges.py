@@ -326,3 +326,42 @@ def test_a_bare_completion_after_a_target_gives_that_target_its_deadline_and_mod
     ]
     assert pledges[0].text == "更新老化燃气管道28公里，确保11月底前全部完工"
     assert pledges[0].text == text[pledges[0].start : pledges[0].end]
+
+
+def test_passing_a_registration_by_a_named_authority_is_a_milestone():
+    _, pledges = _plan("争取“白沙柑橘”年底前通过国家地理标志产品登记。")
+    assert [(p.kind, p.deadline, p.strength) for p in pledges] == [("milestone", date(2021, 12, 31), "aspirational")]
+
+
+def test_zero_of_an_undesirable_event_or_its_growth_is_a_zero_target():
+    _, pledges = _plan("确保元旦前实现工程款“零拖欠”。坚决遏制违法用地，实现“零增量”。")
+    assert [(p.value, p.unit, p.comparator, p.strength) for p in pledges] == [
+        (0, "起", "<=", "firm"),
+        (0, "起", "<=", "firm"),
+    ]
+    assert pledges[0].deadline == date(2021, 12, 31)
+
+
+def test_a_completion_verb_followed_by_hou_only_dates_the_next_action():
+    _, pledges = _plan("改造农村道路10公里，建成后纳入镇级统一养护管理。")
+    assert [(p.kind, p.value, p.text) for p in pledges] == [("quantitative", 10, "改造农村道路10公里")]
+
+
+def test_an_amount_named_as_a_bar_describes_a_group_and_is_no_target():
+    _, pledges = _plan("支持产值接近5000万元门槛的小微企业升规纳统。")
+    assert pledges == []
+
+
+def test_an_adjective_or_a_noun_built_on_a_task_verb_is_no_task():
+    _, pledges = _plan("用足开发性金融工具。科学划定城镇开发边界。")
+    assert pledges == []
+
+
+def test_following_up_on_an_event_of_a_class_of_projects_is_a_process():
+    _, pledges = _plan("强化在谈项目跟踪落地。做好签约项目开工服务保障。")
+    assert pledges == []
+
+
+def test_a_dated_deadline_beats_the_period_word_of_the_same_clause():
+    _, pledges = _plan("10月底前完成全年农村改厕500户任务。")
+    assert [(p.value, p.deadline, p.deadline_text) for p in pledges] == [(500, date(2021, 10, 31), "10月底前")]
