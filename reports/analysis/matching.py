@@ -861,7 +861,7 @@ def _loosely_in(word: str, text: str) -> bool:
 
 
 _MEASURE_SUFFIX = re.compile(
-    r"(?:容量|面积|数量|规模|总量|总额|金额|人数|户数|个数|起数|总数|比重|比例|占比|增速|增幅|增长率|增长|涨幅)$"
+    r"(?:容量|面积|数量|规模|总量|总额|金额|人数|户数|个数|起数|总数|队伍|团队|比重|比例|占比|增速|增幅|增长率|增长|涨幅)$"
 )
 
 
@@ -1078,6 +1078,15 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             r"其中(?:今年|本年|当年|全年|年内|[上下]半年|20\d\d年)?(?:新增|新)?", text[lo : f.start]
         ):
             noun = _share_noun(text, lo) or noun  # "…亿元以上项目15个，其中下半年9个": the measure before
+        elif (
+            slo > lo
+            and text[slo - 1] in "、和及"
+            and re.fullmatch(
+                r"(?:其中)?(?:今年|本年|当年|全年|年内|[上下]半年|20\d\d年)(?:新增|新)?", text[slo : f.start]
+            )
+        ):
+            # "项目全年7个、下半年4个": the period's share names no measure; it is the one before
+            noun = _share_noun(text, slo) or noun
         if _measure_of_other_count(pl, text, lo, f.start, noun):
             continue  # "办理人大代表建议23件，办结率100%": the rate of the 建议, not of the pledge's 工单
         if _other_measure(pl, noun, text[slo:shi]) or not _names_head(pl, text[:hi], noun):
@@ -1114,14 +1123,17 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
         if pledge_verb and fam:
             score += 0.15 if fam == pledge_verb else -0.4
         before = text[max(0, lo - 12) : f.start]
-        half = _half_of(text[lo : f.start])
+        half = _own_half(text[lo : f.start])
+        # the halves named after the figure: in the clauses after it, or as its breakdown
+        # ("新建…1460亩（上半年900亩、下半年560亩）", "项目全年7个、下半年4个")
+        later_halves = _halves_named(text[f.end :])
         want = pl.half
         if (
             not want
             and pl.facts.second_half
             and not pl.year_bound
             and not pl.cumulative
-            and "下" in (half, _half_of(text[hi:]))
+            and (half == "下" or "下" in later_halves)
         ):
             # a pledge of a half-year plan that names no period ("为不少于1200栋出租屋加装…", "再新增
             # 长者饭堂3个") is work for the second half: the report's "其中下半年" share measures it
@@ -1135,7 +1147,7 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
                 score += 0.35
             elif half:
                 score -= 0.5
-            elif _half_of(text[hi:]) == want:
+            elif want in later_halves:
                 score -= 0.35
         elif _SHARE.search(text[max(0, f.start - 12) : f.start]):
             score += 0.1 if not pl.cumulative else -0.1
@@ -1216,6 +1228,18 @@ def _half_of(text: str) -> str:
     """ "下" or "上" when the text names a half year ("下半年新开工…", "其中下半年"), else ""."""
     m = _HALF.search(_BASELINE.sub("", text))
     return m.group(1) if m else ""
+
+
+def _halves_named(text: str) -> set[str]:
+    """Every half year the text names ("（上半年900亩、下半年560亩）" → {"上", "下"})."""
+    return set(_HALF.findall(_BASELINE.sub("", text)))
+
+
+def _own_half(text: str) -> str:
+    """The half year nearest before a figure, its own label where several precede it
+    ("1460亩（上半年900亩、下半年560亩" → "下" for the 560)."""
+    found = _HALF.findall(_BASELINE.sub("", text))
+    return found[-1] if found else ""
 
 
 # a change names no measure: "同比下降" is said of fires and of spending alike
@@ -1704,11 +1728,17 @@ def _run_from(text: str, clauses, ci: int, pl: _Pledge, stop_at: set[int]) -> st
         ahead = pl.action and pl.action not in piece and pl.action in text[clauses[j][0] :]
         # "…完成设备安装，进入联动调试阶段": a step done, the next clause names the stage reached
         step = st.done and pl.stage is not None and _stage_of(piece) is None
-        step = step and _stage_of(text[clauses[j][0] : clauses[j][1]]) is not None
+        # (or "…完成设备安装，因…滞后，投产时间推迟至2025年3月": the step done, the milestone put off)
+        put_off = step and bool(
+            _DEFER.search(_without_causes(text[clauses[j][0] : clauses[min(j + 1, len(clauses) - 1)][1]]))
+        )
+        step = step and (_stage_of(text[clauses[j][0] : clauses[j][1]]) is not None or put_off)
         if (st.done or st.cancelled or st.not_done) and not ahead and not step:
             break
-        piece += "，" + text[clauses[j][0] : clauses[j][1]]
-        j += 1
+        last = j + 1 if put_off and j + 1 < len(clauses) and j + 1 not in stop_at else j
+        for k in range(j, last + 1):
+            piece += "，" + text[clauses[k][0] : clauses[k][1]]
+        j = last + 1
     return piece
 
 

@@ -497,6 +497,8 @@ def _is_identifier(text: str, m: re.Match) -> bool:
         if num == "一" or num.startswith("一"):
             if any(text.startswith(idiom, ns) for idiom in _YI_IDIOMS):
                 return True
+            if text[max(0, ns - 2) : ns] == "最后":
+                return True  # "打通服务群众最后一公里", "最后一米": an idiom of reach, no distance
         if after[:1] and after[:1] in _CN_DIGITS and after[:1] not in "万亿":
             return True  # 一户一档, 一点一特色
         if before and before in _CN_DIGITS + "两":

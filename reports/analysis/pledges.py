@@ -113,6 +113,7 @@ _OBJECT_VERBS = (
     "举办",
     "承办",
     "打造",
+    "打通",
     "开展",
     "签订",
     "签约",
@@ -143,6 +144,8 @@ _EVENT_NOUNS = (
     "投用",
     "开业",
     "开园",
+    "开诊",
+    "开馆",
     "回搬",
     "出让",
     "交房",
@@ -170,7 +173,7 @@ _EVENT_NOUNS = (
 )
 # verbs that start new works: a carry-on word after them is part of the works' name
 _BUILD_VERBS = ("实施", "新建", "新增", "改造", "建设", "改建", "扩建")
-_TRAILING = ("前期手续", "等工作", "工作", "任务", "手续", "工程", "项目", "建设")
+_TRAILING = ("前期手续", "等工作", "工作", "任务", "手续", "工程", "项目", "建设", "运行")
 # verbs that open a new task where a clause lost its comma
 _SPLIT_VERBS = (
     "推进",
@@ -228,6 +231,9 @@ _ZERO = re.compile(
     r"积案|命案|差错|失误|漏报|迟报|滞留|感染|扣分)"
     r"(?![率区村镇园]))"
     r"|(?P<d>不再反弹|不反弹|不回潮|不再发生)"
+    # clearing a backlog of a problem ("欠薪问题动态清零", "存量隐患清零"); not the doctrine
+    # "坚持/贯彻“动态清零”总方针" or a state kept ("保持“动态清零”状态")
+    r"|(?P<e>(?:动态)?清零)(?![”」]?(?:总方针|方针|政策|状态))"
 )
 # the investment of a named project written before it: an attribute, not a target
 _INVESTMENT_OF = re.compile(r"(?:总投资|计划投资|投资总额|总投资额)(?:约|超过?|逾|近|达)?$")
@@ -417,6 +423,11 @@ def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
     """ "注册资本1000万元以上企业100户", "引进超10亿元产业项目3个": the first number only defines
     the class of what is counted (a size class written before its noun), it is no target."""
     nxt = text[q.end : q.end + 1]
+    lead = _GROUP_LEAD.match(text)
+    if lead and lead.end() <= q.start and _SUBSTANCE_BOUND.match(text, q.end):
+        # "对年综合能耗5000吨标准煤以上的重点用能单位开展节能监察": the unit's substance sits
+        # between the number and its bound; still a bound that picks out a group
+        return True
     if _THRESHOLD_NOUN.match(text, q.end):
         return True  # "营业收入接近2000万元门槛的企业": a bar that describes a group, no target
     if not ("\u4e00" <= nxt <= "\u9fff") or re.match(r"[，、；和及与或并]", nxt):
@@ -438,6 +449,8 @@ def _is_threshold(text: str, q: Quantity, later: list[Quantity]) -> bool:
 _THRESHOLD_NOUN = re.compile(r"(?:的)?(?:门槛|准入线|起征点|起评线|标准线|临界点|界限)")
 # a clause that names the group its action is aimed at ("对…的企业实施…", "针对…的…")
 _GROUP_LEAD = re.compile(r"^(?:[^，。；、]{0,4}?)(?:针对|对于|对)")
+# the substance measured, then the bound, then 的 ("吨标准煤以上的", "标箱以下的")
+_SUBSTANCE_BOUND = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:以上|以下|及以上|及以下)的")
 # a bound written before the number: below, above, over, under
 _CLASS_BOUND = re.compile(r"(?:低于|高于|超过|不足|少于|多于)$")
 # "超"/"超过"/"逾" right before an amount that qualifies a noun ("超亿元企业", "超10亿元项目")
@@ -748,7 +761,9 @@ class _Context:
         m = _ZERO.search(self.cl.text)
         if not m:
             return None
-        raw = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        if m.group("e") and re.search(r"坚持|贯彻|落实", self.cl.text[: m.start()]):
+            return None  # a doctrine upheld, not a backlog cleared
+        raw = m.group("a") or m.group("b") or m.group("c") or m.group("d") or m.group("e")
         raw = raw.replace("确保", "")
         if m.group("b") and "反弹回潮" in m.group(0):
             raw = "无反弹回潮"
@@ -798,6 +813,9 @@ class _Context:
                 ok = bool(_ORDINAL_EVENT.search(obj))
             elif word == "打造":
                 ok = bool(_FACILITY_END.search(obj))
+            elif word == "打通":
+                # "打通桂溪路、望江西路断头路": named roads or passages, not "打通断头路" or "最后一公里"
+                ok = bool(_FACILITY.search(_ROAD_GAP.sub("", obj)))
             elif word == "建立":
                 # a list or ledger to follow up on ("建立签约项目转化落地清单", "…项目台账") is a
                 # working tool of a process, not a deliverable
@@ -833,6 +851,7 @@ class _Context:
             if (
                 _NAME_MARK.search(obj)
                 or _FACILITY.search(obj)
+                or _approved_plan(obj, text[event:])
                 or _named_project(obj)
                 or re.search(r"年度目标|年度任务", obj)
                 or (self.after_milestone and _bare_part(obj))
@@ -975,6 +994,25 @@ def _event_at_end(text: str) -> int | None:
     if m and m.start() > 1:
         return m.start()
     return None
+
+
+# a generic gap in a road network, not its name ("打通断头路", "打通最后一公里")
+_ROAD_GAP = re.compile(r"(?:断头路|堵点|卡点|瓶颈|最后一公里|微循环)$")
+# the authority that grants an approval ("获得省政府批复", "取得市发改委批复"): part of the event
+_APPROVAL_BY = re.compile(r"(?:获得|取得|报请|通过)[^，。；、]{0,8}$")
+_APPROVAL = ("批复", "获批", "审批")
+
+
+def _approved_plan(obj: str, event: str) -> bool:
+    """ "开发区扩区方案年内获得省政府批复": a plan of a named scope approved is a milestone,
+    "推进方案批复" (no scope) is not."""
+    if not event.startswith(_APPROVAL):
+        return False
+    obj = _APPROVAL_BY.sub("", obj)
+    obj = re.sub("^(?:" + "|".join(FIRM + ASPIRATIONAL) + ")", "", obj)
+    obj = re.sub("^(?:推进|推动|加快|做好|抓好|落实|争取)", "", obj)
+    m = _DELIVERABLE.search(obj)
+    return bool(m) and m.start() >= 4
 
 
 # words that watch over or push an event along rather than deliver it

@@ -689,3 +689,26 @@ def test_an_annual_plan_pledge_takes_the_years_figure_not_the_second_half_share(
     assert verdict.achieved_value == 5 and verdict.status == "fulfilled"
     half_year = PledgeFacts(**{**pledge.__dict__, "second_half": True})
     assert assess([half_year], later, [(start, end)], date(2025, 12, 31))[0].achieved_value == 3
+
+
+def test_a_second_half_pledge_takes_the_half_share_given_in_brackets():
+    v = judge(quant("下半年再新建高标准农田400亩", 400, "亩"), "新建高标准农田1150亩（上半年780亩、下半年370亩）。")
+    assert (v.status, v.achieved_value) == ("partial", 370)
+
+
+def test_a_half_year_plan_pledge_takes_the_second_half_share_after_the_year():
+    v = judge(quant("其中5000万元以上项目6个", 6, "个"), "5000万元以上项目全年9个、下半年5个。")
+    assert (v.status, v.achieved_value) == ("partial", 5)
+
+
+def test_a_level_named_as_a_team_is_read_from_its_change():
+    v = judge(quant("选聘乡村保洁员92名", 92, "名"), "落实农村人居环境长效管护，乡村保洁员队伍由85名增加到92名。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 92)
+
+
+def test_a_step_done_with_the_milestone_put_off_is_partial_and_delayed():
+    v = judge(
+        milestone("建成石桥村茶叶精制厂并投入使用"),
+        "石桥村茶叶精制厂完成设备安装，因供水管网改造滞后，投产时间推迟至2023年4月。",
+    )
+    assert (v.status, v.reason) == ("partial", "delayed")

@@ -365,3 +365,34 @@ def test_following_up_on_an_event_of_a_class_of_projects_is_a_process():
 def test_a_dated_deadline_beats_the_period_word_of_the_same_clause():
     _, pledges = _plan("10月底前完成全年农村改厕500户任务。")
     assert [(p.value, p.deadline, p.deadline_text) for p in pledges] == [(500, date(2021, 10, 31), "10月底前")]
+
+
+def test_approval_of_a_plan_of_a_named_scope_is_a_milestone():
+    _, pledges = _plan("争取高铁新城控制性详细规划年底前取得市政府批复。推进方案批复。")
+    assert [(p.kind, p.text, p.strength) for p in pledges] == [
+        ("milestone", "争取高铁新城控制性详细规划年底前取得市政府批复", "aspirational")
+    ]
+
+
+def test_opening_named_roads_is_a_milestone_but_a_generic_gap_is_not():
+    _, pledges = _plan("年底前打通学府路、滨河东路断头路。打通断头路，打通服务群众最后一公里。")
+    assert [(p.kind, p.text, p.deadline) for p in pledges] == [
+        ("milestone", "年底前打通学府路、滨河东路断头路", date(2021, 12, 31))
+    ]
+
+
+def test_a_named_facility_opening_for_patients_with_a_deadline_between_is_a_milestone():
+    _, pledges = _plan("确保镇卫生院门诊楼10月底前开诊运行。")
+    assert [(p.kind, p.deadline, p.strength) for p in pledges] == [("milestone", date(2021, 10, 31), "firm")]
+
+
+def test_clearing_a_backlog_is_a_zero_target_but_upholding_the_doctrine_is_not():
+    _, pledges = _plan("确保春节前实现企业欠薪问题动态清零。坚持“动态清零”总方针。始终保持“动态清零”状态。")
+    assert [(p.value, p.unit, p.comparator, p.strength, p.value_raw) for p in pledges] == [
+        (0, "起", "<=", "firm", "动态清零")
+    ]
+
+
+def test_a_bound_after_the_measured_substance_picks_out_a_group():
+    _, pledges = _plan("对年用水量10万吨自来水以上的用水大户开展节水诊断。")
+    assert pledges == []
