@@ -10,7 +10,6 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from django.db.models import QuerySet
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -48,17 +47,6 @@ COLUMNS: list[tuple[str, int]] = [
 ]
 HEADERS = [name for name, _width in COLUMNS]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def sheet_pledges(qs: QuerySet) -> QuerySet:
-    """The rows' related objects in one query, without any report's full text."""
-    return qs.select_related("town", "report", "evidence__report", "carried_from__report").defer(
-        "report__text",
-        "evidence__report__text",
-        "carried_from__report__text",
-        "search_text",
-        "carried_from__search_text",
-    )
 
 
 def pledge_row(p: Pledge) -> list:

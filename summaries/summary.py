@@ -174,22 +174,11 @@ class Summary:
         return [row for group in self.groups for row in group.rows]
 
 
-def summary_pledges(qs: QuerySet) -> QuerySet:
-    """Pledges with what a summary shows of them, in two queries, without any report's full text."""
-    return qs.select_related("town", "report", "evidence__report", "carried_from__report").defer(
-        "report__text",
-        "evidence__report__text",
-        "carried_from__report__text",
-        "search_text",
-        "carried_from__search_text",
-    )
-
-
 def build_summary(town: Town, period: Period) -> Summary:
     pledges = period.pledges(town)
     figures = figures_for(pledges)
     groups = {status: StatusGroup(status, Status(status).label) for status in GROUP_ORDER}
-    ordered = summary_pledges(pledges).order_by("report__delivered_on", "report_id", "sequence", "id")
+    ordered = pledges.with_sources().order_by("report__delivered_on", "report_id", "sequence", "id")
     for p in ordered:
         group = groups[p.status]
         group.rows.append(PledgeRow(pledge=p, number=0, question=draft_question(p)))

@@ -8,7 +8,7 @@ from django.utils.http import content_disposition_header
 from summaries.comparison import district_rows
 from summaries.docx_export import summary_docx
 from summaries.forms import DistrictForm, PeriodForm
-from summaries.sheets import csv_lines, pledges_xlsx, sheet_pledges
+from summaries.sheets import csv_lines, pledges_xlsx
 from summaries.summary import build_summary
 from tracker.access import get_town_for_user, reader_required
 from tracker.filters import PledgeFilter
@@ -72,7 +72,7 @@ def _filtered_pledges(request: HttpRequest) -> tuple[PledgeFilter, object]:
         request.GET,
         queryset=Pledge.objects.order_by("town__district", "town__name", "report__delivered_on", "sequence"),
     )
-    return f, sheet_pledges(f.qs) if f.is_valid() else None
+    return f, f.qs.with_sources() if f.is_valid() else None
 
 
 def _bad_filter(request: HttpRequest, f: PledgeFilter) -> HttpResponse:

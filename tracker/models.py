@@ -114,6 +114,17 @@ class PledgeQuerySet(models.QuerySet):
             qs = qs.filter(report__delivered_on__lt=before)
         return qs
 
+    def with_sources(self):
+        """Each pledge with its town, report, evidence and earlier self in one query, without any
+        report's full text: what lists, summaries and exports show."""
+        return self.select_related("town", "report", "evidence__report", "carried_from__report").defer(
+            "report__text",
+            "evidence__report__text",
+            "carried_from__report__text",
+            "search_text",
+            "carried_from__search_text",
+        )
+
     def needing_review(self):
         return self.filter(confirmed=False).exclude(status=Status.PENDING).order_by("confidence", "id")
 
