@@ -29,6 +29,6 @@ def test_reports_of_other_towns_are_read_and_settled(name, score_export):
     # every report found its town without flags: the later reports matched the earlier ones
     assert Report.objects.values("town").distinct().count() == len(list(gold_dir.glob("*.pledges.json")))
     assert result["extraction"]["f1"] >= 0.90, result["per_source"]
-    # below the development gold's 0.90: final5 was added after its last round at 0.88
-    assert result["status_accuracy"] >= 0.85, result["status_confusion"]
+    # a margin below today's figures (0.97–1.00): these sets guard against regressions
+    assert result["status_accuracy"] >= 0.90, result["status_confusion"]
     assert result["achieved_value_accuracy"] >= 0.85

@@ -342,6 +342,8 @@ _LADDER = (
             "开门营业",
             "运营",
             "领取新房钥匙",
+            "开营",
+            "对外开放",
         ),
     ),
 )
@@ -349,6 +351,9 @@ _PLEDGE_STAGE = (
     ("竣工验收", 4),
     ("投入使用", 5),
     ("交房入户", 5),
+    ("交房", 5),
+    ("对外开放", 5),
+    ("开营", 5),
     ("交付", 5),
     ("回搬", 5),
     ("回迁", 5),
@@ -420,6 +425,8 @@ _DONE = (
     "开学",
     "开馆",
     "开诊",
+    "开营",
+    "提交",
     "贯通",
     "上演",
     "挂牌",
@@ -480,7 +487,9 @@ _ALL_DONE = re.compile(
 _DECREASE = re.compile(r"下降|减少|降低|压降|削减")
 _ZERO_OK = re.compile(
     r"未发生|没有发生|无[^，。；]{0,10}发生|零发生|零增长|零发现|零容忍|零事故|零发案|保持零|实现零|杜绝|未出现|未发现|无反弹|"
-    r"守住[^，。；]{0,12}底线|无一(?:名|人|例|起|户|家|个|位)"
+    r"守住[^，。；]{0,12}底线|无一(?:名|人|例|起|户|家|个|位)|"
+    # "拖欠问题实现动态清零": the pledge's own zero word, not negated
+    r"(?<![未现态])(?<!未能)(?<!没有)(?<!力争)(?<!争取)(?:实现)?(?:动态)?(?:清零|归零)"
 )
 # a zero target about casualties ("火灾亡人事故零发生") is met by "发生火灾3起，均未造成人员伤亡"
 _CASUALTY = re.compile(r"亡人|伤亡|死亡|亡故")
@@ -885,11 +894,21 @@ def _head(noun: str) -> str:
     return h
 
 
+def _output_of(pledge_noun: str, evidence_noun: str) -> bool:
+    """ "加工干毛茶" reports the 产量 of "干毛茶产量": a production verb before the pledge's object."""
+    obj = re.sub(r"(?:总)?产量$", "", canonical(pledge_noun))[-2:]
+    if obj == canonical(pledge_noun)[-2:] or not re.fullmatch(r"[\u4e00-\u9fff]{2}", obj):
+        return False
+    ev = canonical(evidence_noun)
+    m = _OUTPUT_VERB.search(ev)
+    return bool(m) and ev.endswith(obj) and obj not in ev[: m.start()]
+
+
 def _names_head(pl: _Pledge, before: str, evidence_noun: str = "") -> bool:
     """The figure counts what the pledge counts: the pledge's head (托位) is named in the sentence up
     to the figure, and the evidence's own head (学位, 中心) is named in the pledge."""
     h = _head(pl.noun) if pl.noun else ""
-    if h and not _loosely_in(h, canonical(before)):
+    if h and not _loosely_in(h, canonical(before)) and not _output_of(pl.noun, evidence_noun):
         return False
     theirs = _head(evidence_noun) if evidence_noun and pl.noun else ""
     if not theirs or _loosely_in(theirs, canonical(pl.text) + canonical(pl.facts.topic)):
@@ -1024,6 +1043,24 @@ def _clause_bounds(text: str, start: int, end: int, seps: str = "，,；;：:") 
     return lo, (min(hi_c) if hi_c else len(text))
 
 
+# a verb reporting an amount produced: the figure after it is the 产量 of its object
+_OUTPUT_VERB = re.compile(r"(?:生产|加工|产出|出产|采收|收获|采摘|制作)(?![率])")
+
+
+_GROWTH = re.compile(r"增长|增速|增幅")
+_SHARE_OF = re.compile(r"占[^，,；;]{0,16}(?:比重|比例)|占比")
+_LEAD_VERBS_SOFT = re.compile(r"^(?:全年|年内|今年|下半年|确保|力争|争取|再)+")
+_BUILD = re.compile(r"新建|新发展|新培育|新开")
+_BUILT = re.compile(r"建|新|增|完成|竣工|投用|投入使用|发展|培育|开")
+
+
+def _said_before(text: str, lo: int, hi: int) -> str:
+    """The clause, with the one before when it is a share of it ("…201个，其中下半年115个")."""
+    if lo > 0 and re.match(r"其中|占|同比|较", text[lo:hi]):
+        return text[_clause_bounds(text, lo - 1, lo - 1)[0] : hi]
+    return text[lo:hi]
+
+
 def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[_Reading]:
     p = pl.facts
     text = s.text
@@ -1091,6 +1128,22 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             continue  # "办理人大代表建议23件，办结率100%": the rate of the 建议, not of the pledge's 工单
         if _other_measure(pl, noun, text[slo:shi]) or not _names_head(pl, text[:hi], noun):
             continue  # 开放床位 for 养老床位, 养老保险参保率 for 医保参保率, 幼儿园学位 for 托位
+        if p.unit == "%" and _GROWTH.search(pl.text) and _SHARE_OF.search(text[lo : f.start]):
+            continue  # "占规上工业比重47.3%" is a share, not the "增长8.5%" pledged
+        if (
+            pl.increment
+            and _BUILD.match(_LEAD_VERBS_SOFT.sub("", pl.text))
+            and not _BUILT.search(_said_before(text, lo, hi))
+        ):
+            continue  # "2家初制所通过SC认证" reports a licence, not the "新建…初制所4座" pledged
+        if (
+            pl.increment
+            and change is None
+            and _LEVEL.search(text[slo : f.start])
+            and not _INCREMENT.search(text[slo : f.start])
+            and not re.search(r"全年|今年|本年|当年|年内|[上下]半年|完成|新", text[slo : f.start])
+        ):
+            continue  # "种植面积达到6350亩" is the level reached, not the "新发展…800亩" of the period
         if (
             not pl.cumulative
             and (_STOCK.search(text[lo : f.start]) or _TOTAL.search(text[slo : f.start]))
@@ -1106,6 +1159,8 @@ def _read_figures(pl: _Pledge, s: Sentence, cov: float, review: Review) -> list[
             clause_grams |= _grams_and_ids(text[plo:lo])
             said = text[plo:hi]
         piece_grams = set(bigrams(canonical(text[slo:shi])))
+        if _OUTPUT_VERB.search(text[slo : f.start]):
+            piece_grams.add("产量")  # "加工干毛茶2950吨" reports the 产量 of 干毛茶
         local = sum(1 for g in object_grams if g in clause_grams) / max(1, len(object_grams))
         core = sum(1 for g in pl.core if g in piece_grams) / len(pl.core) if pl.core else 0.0
         score = 0.3 * cov + 0.4 * local + 0.35 * core - penalty
@@ -1359,6 +1414,11 @@ def _read_quantity(pl: _Pledge, cands, review: Review) -> _Reading | None:
             m = _ALL_DONE.search(text) if rate_all is None else None
             if m and _all_of_other_measure(text, m, p.unit):
                 m = None  # "改造供热管网36.2公里，10月中旬全部完工": the 全部 is of the 36.2 公里
+            if m and any(
+                f.unit in _OBJECTS | _PERSONS and abs(f.value - (p.value or 0)) > 1e-9
+                for f in _find_figures(text[_clause_bounds(text, m.start(), m.end())[0] : m.start()])
+            ):
+                m = None  # "9个村卫生室全部完成…" is all of another count, not the pledged 4座
             if m:
                 readings.append(_Reading(s, p.value, "all", cov * 0.85, _clause_bounds(text, m.start(), m.end())))
             m = re.search(r"(?:其余|另外|另有|剩余|尚有|还有)(\d|[一二两三四五六七八九十])", text)
@@ -1593,8 +1653,11 @@ def _noun_use(text: str, end: int) -> bool:
 _SHARE_DONE = re.compile(r"(?:率|进度|完成|完成了|达到|总量的|工程量的)[^，,。；\d]{0,4}(\d+(?:\.\d+)?)%")
 _RESTATED_PLAN = re.compile(r"(?:原定|原计划|原拟|原安排)[^，,；;]*")
 # under way, or put forward and awaiting a higher body's decision ("已报农业农村部审定", "待批复")
+_AWAITING = re.compile(
+    r"(?:已|正)?(?:报|上报|报送|提交)[^，,。；]{0,12}(?:审定|审批|审核|批复|核准)|待批|待审|报批中|审批中"
+)
 _ONGOING = re.compile(
-    r"正在|正抓紧|抓紧|加紧|推进中|进行中|有序推进|(?:已|正)?(?:报|上报|报送|提交)[^，,。；]{0,12}(?:审定|审批|审核|批复|核准)|待批|待审"
+    r"正在|正抓紧|抓紧|加紧|推进中|进行中|有序推进|(?:已|正)?(?:报|上报|报送|提交)[^，,。；]{0,12}(?:审定|审批|审核|批复|核准)|待批|待审|报批中|审批中"
 )
 
 
@@ -1645,7 +1708,10 @@ def _read_predicate(pred: str, pl: _Pledge) -> _ItemState:
         m
         for w in _DONE
         for m in re.finditer(w, pred)
-        if not _noun_use(pred, m.end()) and not re.search(r"(?:未|没有|不|尚未)$", pred[: m.start()])
+        if not _noun_use(pred, m.end())
+        and not re.search(r"(?:未|没有|不|尚未)$", pred[: m.start()])
+        # "申请已提交" is a filing done, and only a filing ("提交省政府" is short of its 批复)
+        and (w != "提交" or re.search(r"申报|申请|提交|报送|上报", pl.text))
     ]
     if done_words or ev_stage is not None:
         if pl.stage is not None and ev_stage is not None and ev_stage < pl.stage:
@@ -1726,6 +1792,13 @@ def _run_from(text: str, clauses, ci: int, pl: _Pledge, stop_at: set[int]) -> st
     while j < len(clauses) and j not in stop_at and len(piece) < 80:
         st = _read_predicate(piece, pl)
         ahead = pl.action and pl.action not in piece and pl.action in text[clauses[j][0] :]
+        # "…通过省级部门联合审查，已上报省政府待批": a review passed, the approval itself still awaited
+        # (only when the pledge promises that approval: "编制完成，已报县政府审批" is the 编制 done)
+        ahead = ahead or bool(
+            st.done
+            and re.search(r"批复|获批|审批|批准|核准|审定", pl.text)
+            and _AWAITING.search(text[clauses[j][0] : clauses[j][1]])
+        )
         # "…完成设备安装，进入联动调试阶段": a step done, the next clause names the stage reached
         step = st.done and pl.stage is not None and _stage_of(piece) is None
         # (or "…完成设备安装，因…滞后，投产时间推迟至2025年3月": the step done, the milestone put off)

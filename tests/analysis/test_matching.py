@@ -712,3 +712,77 @@ def test_a_step_done_with_the_milestone_put_off_is_partial_and_delayed():
         "石桥村茶叶精制厂完成设备安装，因供水管网改造滞后，投产时间推迟至2023年4月。",
     )
     assert (v.status, v.reason) == ("partial", "delayed")
+
+
+def test_a_review_passed_and_awaiting_approval_is_short_of_the_approval():
+    v = judge(
+        milestone("力争产业园调区方案年内获得市政府批复"), "产业园调区方案通过市级部门联合会审，已上报市政府待批。"
+    )
+    assert (v.status, v.reason) == ("partial", "shortfall")
+
+
+def test_a_plan_drawn_up_and_sent_for_approval_is_the_drawing_up_done():
+    v = judge(milestone("完成《清溪镇村庄布局规划》编制"), "《清溪镇村庄布局规划》编制完成，已报县政府审批。")
+    assert v.status == "fulfilled"
+
+
+def test_named_items_count_each_items_own_stage_and_wait_for_the_deadline():
+    pledge = quant("争取春节前完成南苑、北苑、西苑3个安置小区交房", 3, "个", deadline=date(2023, 1, 20))
+    v = judge(pledge, "南苑安置小区已于11月交房，北苑、西苑安置小区正在办理竣工验收备案。")
+    assert v.status == "pending"
+
+
+def test_a_zero_target_is_met_by_the_pledges_own_zero_word():
+    v = judge(quant("年底前实现欠薪问题动态清零", 0, "起", "<="), "欠薪问题实现动态清零。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 0)
+
+
+def test_a_zero_word_that_is_negated_does_not_meet_the_target():
+    for said in ("欠薪问题尚未清零。", "欠薪问题未实现动态清零。"):
+        v = judge(quant("年底前实现欠薪问题动态清零", 0, "起", "<="), said)
+        assert v.status != "fulfilled", said
+
+
+def test_an_amount_processed_reports_the_output_pledged():
+    v = judge(quant("力争全年红茶产量达到500吨", 500, "吨"), "全年加工红茶520吨。")
+    assert (v.status, v.achieved_value) == ("fulfilled", 520)
+
+
+def test_a_level_reached_is_not_the_increment_pledged():
+    v = judge(quant("新发展白及、黄连林下种植300亩", 300, "亩"), "中药材种植面积达到4200亩。")
+    assert v.status == "missed" and v.achieved_value is None
+
+
+def test_a_share_is_not_the_growth_rate_pledged():
+    v = judge(quant("规模以上工业增加值增长7%以上", 7, "%"), "数字经济核心产业增加值占规上工业比重提高到38.5%。")
+    assert v.status == "missed" and v.achieved_value is None
+
+
+def test_a_licence_won_is_not_the_building_pledged():
+    v = judge(quant("新建标准化竹笋加工厂3座", 3, "座"), "全镇2家竹笋加工厂通过食品生产许可（SC）认证。")
+    assert v.status == "missed" and v.achieved_value is None
+
+
+def test_all_of_another_count_is_not_the_pledged_count_done():
+    v = judge(quant("新建标准化竹笋加工厂3座", 3, "座"), "7个村文化室全部完成标准化提升。")
+    assert v.status == "missed"
+
+
+def test_opening_a_camp_is_the_site_built_and_opened():
+    v = judge(
+        milestone("争取国庆前建成青山湖房车营地并对外开放", date(2022, 9, 30)), "青山湖房车营地于9月25日正式开营。"
+    )
+    assert v.status == "fulfilled"
+
+
+def test_an_application_submitted_is_the_filing_done():
+    v = judge(
+        milestone("10月底前完成“清溪毛尖”地理标志商标注册申报", date(2022, 10, 31)),
+        "“清溪毛尖”地理标志商标注册申请已于9月提交国家知识产权局。",
+    )
+    assert v.status == "fulfilled"
+
+
+def test_a_submission_is_short_of_the_approval_pledged():
+    v = judge(milestone("力争产业园调区方案年内获得市政府批复"), "产业园调区方案已提交市政府。")
+    assert v.status != "fulfilled"
