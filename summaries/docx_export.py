@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
-from summaries.summary import CARRIED_FLAG, UNCONFIRMED_FLAG, PledgeRow, Summary
+from summaries.summary import UNCONFIRMED_FLAG, PledgeRow, Summary
 from tracker.models import Status
 
 BODY_FONT = "宋体"
@@ -136,7 +136,7 @@ def _pledge(st: _Styles, row: PledgeRow, status: str) -> None:
     if not p.confirmed:
         flags.append(UNCONFIRMED_FLAG)
     if row.carried:
-        flags.append(CARRIED_FLAG)
+        flags.append(row.carried_flag)
     _para(st, st.heading, (f"{row.number}. {p.text}", None), (f"　〔{'｜'.join(flags)}〕", st.status[status]))
     _para(
         st,
@@ -161,6 +161,8 @@ def _pledge(st: _Styles, row: PledgeRow, status: str) -> None:
     _para(st, st.facts, ("依据：", st.label), (quote, None))
     if row.carried:
         _para(st, st.facts, ("注：", st.label), (row.carried_note, None))
+    if row.ratings:
+        _para(st, st.facts, (row.ratings_text, None))
     if row.question:
         _para(st, st.question, ("询问要点：", st.label), (row.question, None))
 

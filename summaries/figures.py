@@ -1,4 +1,4 @@
-"""Headline figures of a set of pledges, from one grouped query.
+"""Headline figures of a set of pledges, from two grouped queries (pledges, deputies' ratings).
 
     >>> f = figures_for(Pledge.objects.filter(town=town, report=report))  # doctest: +SKIP
     >>> f.missed, f.missed_stated, f.missed_not_reported, f.fulfilment_rate  # doctest: +SKIP
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Min, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from tracker.models import Reason, Status, Strength
+from tracker.models import Comment, Rating, Reason, Status, Strength
 
 NO_SECTION = _("（未标明章节）")
 
@@ -53,11 +53,23 @@ class Figures:
     firm_partial: int = 0
     unconfirmed: int = 0
     carried_over: int = 0
+    carried_unfulfilled: int = 0  # the earlier self was missed or partial: promised again
+    carried_continuing: int = 0  # the earlier self was fulfilled: a continuing task
+    ratings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Rating.values, 0))
     by_section: list[SectionCounts] = field(default_factory=list)
 
     @property
     def decided(self) -> int:
         return self.fulfilled + self.partial + self.missed
+
+    @property
+    def rated(self) -> int:
+        return sum(self.ratings.values())
+
+    @property
+    def ratings_text(self) -> str:
+        """'满意 2、基本满意 0、不满意 1': deputies' ratings of the pledges, every kind."""
+        return "、".join(f"{label} {self.ratings.get(value, 0)}" for value, label in Rating.choices)
 
     @property
     def fulfilment_rate(self) -> float | None:
@@ -74,7 +86,12 @@ class Figures:
             f"“确保”类承诺{self.firm}项，其中未兑现{self.firm_missed}项、部分兑现{self.firm_partial}项。"
         )
         if self.carried_over:
-            text += f"连续两次承诺{self.carried_over}项。"
+            text += (
+                f"连续两次承诺{self.carried_over}项（其中上次未兑现、再次承诺{self.carried_unfulfilled}项，"
+                f"延续性承诺{self.carried_continuing}项）。"
+            )
+        if self.rated:
+            text += f"代表评价{self.rated}条：{self.ratings_text}。"
         return text
 
     @property
@@ -99,15 +116,17 @@ class Figures:
             (str(_("“确保”类承诺未兑现")), f"{self.firm_missed} / {self.firm}"),
             (str(_("“确保”类承诺部分兑现")), str(self.firm_partial)),
             (str(_("连续两次承诺")), str(self.carried_over)),
+            (str(_("　其中：上次未兑现，再次承诺")), str(self.carried_unfulfilled)),
+            (str(_("　其中：延续性承诺")), str(self.carried_continuing)),
             (str(_("未经人工确认")), str(self.unconfirmed)),
-        ]
+        ] + [(f"{_('代表评价')}：{label}", str(self.ratings.get(value, 0))) for value, label in Rating.choices]
 
 
 def figures_for(pledges: QuerySet) -> Figures:
-    """Figures of a queryset of pledges; one query whatever the number of pledges."""
+    """Figures of a queryset of pledges; two queries whatever the number of pledges."""
     rows = (
         pledges.order_by()
-        .values("section", "status", "status_reason", "strength", "confirmed")
+        .values("section", "status", "status_reason", "strength", "confirmed", "carried_from__status")
         .annotate(n=Count("id"), carried=Count("carried_from"), first=Min("sequence"))
     )
     f = Figures()
@@ -130,8 +149,22 @@ def figures_for(pledges: QuerySet) -> Figures:
             f.firm_partial += n if status == Status.PARTIAL else 0
         f.unconfirmed += 0 if row["confirmed"] else n
         f.carried_over += row["carried"]
+        if row["carried_from__status"] in (Status.MISSED, Status.PARTIAL):
+            f.carried_unfulfilled += row["carried"]
+        elif row["carried_from__status"] == Status.FULFILLED:
+            f.carried_continuing += row["carried"]
         name = row["section"] or str(NO_SECTION)
         sections.setdefault(name, SectionCounts(name)).add(status, n)
         first_seen[name] = min(first_seen.get(name, row["first"]), row["first"])
     f.by_section = sorted(sections.values(), key=lambda s: (first_seen[s.section], s.section))
+    ratings = (
+        Comment.objects.filter(pledge__in=pledges.order_by().values("pk"))
+        .exclude(rating="")
+        .values("rating")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in ratings:
+        if row["rating"] in f.ratings:
+            f.ratings[row["rating"]] = row["n"]
     return f

@@ -139,6 +139,19 @@ def draft_question(pledge) -> str | None:
     extra = []
     if pledge.strength == Strength.FIRM:
         extra.append("该项为“确保”类承诺，请一并说明责任落实情况。")
-    if pledge.carried_from_id and pledge.carried_from:
-        extra.append(f"此前{report_label(pledge.carried_from.report)}已作同一承诺，请说明连续两次承诺仍未完成的原因。")
+    earlier = pledge.carried_from if pledge.carried_from_id else None
+    if earlier is not None and earlier_unfulfilled(pledge):
+        extra.append(
+            f"此前{report_label(earlier.report)}已作同一承诺，结果为{Status(earlier.status).label}，"
+            "此次再次承诺仍未完成，请说明连续两次承诺仍未兑现的原因。"
+        )
+    elif earlier is not None and earlier.status == Status.PENDING:
+        extra.append(f"此前{report_label(earlier.report)}已作同一承诺，请一并说明前次承诺的完成情况。")
+    # An earlier self that was fulfilled makes this a continuing task: nothing more to ask.
     return body + "".join(extra)
+
+
+def earlier_unfulfilled(pledge) -> bool:
+    """True when the pledge promises again what an earlier report promised and did not fulfil."""
+    earlier = pledge.carried_from if pledge.carried_from_id else None
+    return earlier is not None and earlier.status in (Status.MISSED, Status.PARTIAL)

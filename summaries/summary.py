@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
@@ -18,12 +19,14 @@ from django.utils.translation import get_language
 from reports.models import Report
 from summaries.charts import status_by_section_svg
 from summaries.figures import Figures, figures_for
-from summaries.questions import draft_question, format_quantity, ratio_text, report_label
-from tracker.models import Comparator, Pledge, Reason, Status, Strength, Town
+from summaries.questions import draft_question, earlier_unfulfilled, format_quantity, ratio_text, report_label
+from tracker.models import Comment, Comparator, Pledge, Rating, Reason, Status, Strength, Town
 
 # Missed and partial first: they are what a deputy asks about.
 GROUP_ORDER = (Status.MISSED, Status.PARTIAL, Status.FULFILLED, Status.PENDING)
-CARRIED_FLAG = "连续两次承诺"
+CARRIED_FLAG = "连续两次承诺"  # any pledge promised again; alone when the earlier self is still pending
+CARRIED_UNFULFILLED_FLAG = "上次未兑现，再次承诺"
+CARRIED_CONTINUING_FLAG = "延续性承诺"
 UNCONFIRMED_FLAG = "未经人工确认"
 
 
@@ -57,6 +60,26 @@ class Period:
 def _labels(choices: type, language: str) -> dict[str, str]:
     # get_FOO_display() rebuilds its dict of lazy labels on every call: too slow for 500 rows.
     return {value: str(label) for value, label in choices.choices}
+
+
+def rating_field(value: str) -> str:
+    return f"ratings_{value}"
+
+
+def with_rating_counts(pledges: QuerySet) -> QuerySet:
+    """Each pledge with the count of deputies' ratings of each kind (ratings_satisfied, ...),
+    as subqueries of the same query: no query per row."""
+    counts = {}
+    for value in Rating.values:
+        per_pledge = (
+            Comment.objects.filter(pledge=OuterRef("pk"), rating=value)
+            .order_by()
+            .values("pledge")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        counts[rating_field(value)] = Coalesce(Subquery(per_pledge, output_field=IntegerField()), 0)
+    return pledges.annotate(**counts)
 
 
 @dataclass
@@ -108,11 +131,49 @@ class PledgeRow:
         return self.pledge.carried_from_id is not None
 
     @property
+    def carried_unfulfilled(self) -> bool:
+        """Promised again after the earlier self was missed or partly done: what a deputy asks about."""
+        return earlier_unfulfilled(self.pledge)
+
+    @property
+    def carried_continuing(self) -> bool:
+        """Promised again after the earlier self was fulfilled: a continuing task, noted quietly."""
+        earlier = self.pledge.carried_from if self.carried else None
+        return earlier is not None and earlier.status == Status.FULFILLED
+
+    @property
+    def carried_flag(self) -> str:
+        if not self.carried:
+            return ""
+        if self.carried_unfulfilled:
+            return CARRIED_UNFULFILLED_FLAG
+        if self.carried_continuing:
+            return CARRIED_CONTINUING_FLAG
+        return CARRIED_FLAG
+
+    @property
     def carried_note(self) -> str:
-        earlier = self.pledge.carried_from
+        earlier = self.pledge.carried_from if self.carried else None
         if earlier is None:
             return ""
-        return f"{CARRIED_FLAG}：{report_label(earlier.report)}曾承诺“{earlier.text}”"
+        said = f"{self.carried_flag}：{report_label(earlier.report)}曾承诺“{earlier.text}”"
+        if earlier.status == Status.PENDING:
+            return said
+        return f"{said}，结果为{_labels(Status, get_language())[earlier.status]}"
+
+    @property
+    def ratings(self) -> list[tuple[str, int]]:
+        """(label, count) of deputies' ratings of this pledge, kinds with none left out."""
+        labels = _labels(Rating, get_language())
+        counts = [(labels[value], getattr(self.pledge, rating_field(value), 0) or 0) for value in Rating.values]
+        return [(label, n) for label, n in counts if n]
+
+    @property
+    def ratings_text(self) -> str:
+        """'代表评价：满意 2、不满意 1', or '' when no deputy has rated the pledge."""
+        if not self.ratings:
+            return ""
+        return "代表评价：" + "、".join(f"{label} {n}" for label, n in self.ratings)
 
     @property
     def source(self) -> str:
@@ -178,7 +239,7 @@ def build_summary(town: Town, period: Period) -> Summary:
     pledges = period.pledges(town)
     figures = figures_for(pledges)
     groups = {status: StatusGroup(status, Status(status).label) for status in GROUP_ORDER}
-    ordered = pledges.with_sources().order_by("report__delivered_on", "report_id", "sequence", "id")
+    ordered = with_rating_counts(pledges.with_sources()).order_by("report__delivered_on", "report_id", "sequence", "id")
     for p in ordered:
         group = groups[p.status]
         group.rows.append(PledgeRow(pledge=p, number=0, question=draft_question(p)))

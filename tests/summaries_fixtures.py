@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from reports.models import Report, ReportKind
-from tracker.models import Evidence, Pledge, PledgeKind, Reason, Status, Strength, Town
+from tracker.models import Comment, Evidence, Pledge, PledgeKind, Reason, Status, Strength, Town
 
 HALF_YEAR_TEXT = "东湖镇2022年上半年工作情况和下半年工作安排。"
 ANNUAL_TEXT = "东湖镇2022年工作回顾和2023年工作安排。全年竣工加装电梯20台。"
@@ -67,6 +68,14 @@ def _verdict(pledge: Pledge, report: Report, status: str, quote: str | None, **f
         )
     pledge.record_status(status, evidence=evidence, confidence=0.8, **fields)
     return pledge
+
+
+def rate(pledge: Pledge, *ratings: str, text: str = "已到现场查看") -> None:
+    """Deputies' comments on a pledge, one deputy per rating ("" for a comment without one)."""
+    users = get_user_model().objects
+    for rating in ratings:
+        author = users.create_user(f"rater{users.count()}", password="x")
+        Comment.objects.create(pledge=pledge, author=author, text=text, rating=rating)
 
 
 def make_summary_data(prefix: str = "东湖镇", district: str = "滨江区") -> SummaryData:

@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from docx import Document
 from openpyxl import load_workbook
+from summaries_fixtures import rate
 
 MISSED_QUESTION = (
     "2022年7月半年工作报告承诺确保聚溪路年内竣工，2023年1月年度工作报告显示“聚溪路因管线搬迁延期至明年竣工”"
@@ -76,8 +77,41 @@ def test_docx_flags_a_carried_over_pledge(client, deputy, summary_data):
     client.force_login(deputy)
     r = client.get(f"/summaries/town/{summary_data.town.pk}/docx?report={summary_data.january.pk}")
     body = "\n".join(p.text for p in Document(io.BytesIO(r.content)).paragraphs)
-    assert "连续两次承诺" in body
-    assert "2022年7月半年工作报告曾承诺“年内完成35台加梯任务”" in body
+    assert "〔待核查｜未经人工确认｜上次未兑现，再次承诺〕" in body
+    assert "上次未兑现，再次承诺：2022年7月半年工作报告曾承诺“年内完成35台加梯任务”，结果为部分兑现" in body
+    figures = {row.cells[0].text.strip(): row.cells[1].text for row in Document(io.BytesIO(r.content)).tables[0].rows}
+    assert (figures["连续两次承诺"], figures["其中：上次未兑现，再次承诺"], figures["其中：延续性承诺"]) == (
+        "1",
+        "1",
+        "0",
+    )
+
+
+def test_docx_notes_a_continuing_pledge_quietly(client, deputy, summary_data):
+    again = summary_data.lifts_again
+    again.carried_from = summary_data.jobs
+    again.save(update_fields=["carried_from"])
+    client.force_login(deputy)
+    r = client.get(f"/summaries/town/{summary_data.town.pk}/docx?report={summary_data.january.pk}")
+    body = "\n".join(p.text for p in Document(io.BytesIO(r.content)).paragraphs)
+    assert "延续性承诺：2022年7月半年工作报告曾承诺“新增就业岗位2000个”，结果为已兑现" in body
+    assert "〔待核查｜未经人工确认｜延续性承诺〕" in body
+    assert "上次未兑现，再次承诺：" not in body
+
+
+def test_docx_shows_the_deputies_ratings(client, deputy, summary_data):
+    rate(summary_data.road, "unsatisfied", "unsatisfied", "satisfied")
+    client.force_login(deputy)
+    doc = _docx(client, summary_data, report=summary_data.july.pk)
+    paragraphs = [p.text for p in doc.paragraphs]
+    body = "\n".join(paragraphs)
+    road = next(i for i, text in enumerate(paragraphs) if "确保聚溪路年内竣工" in text)
+    question = next(i for i, text in enumerate(paragraphs) if text.startswith("询问要点：") and i > road)
+    assert "代表评价：满意 1、不满意 2" in paragraphs[road:question]
+    assert body.count("代表评价：") == 1  # only the rated pledge has a rating line
+    assert "代表评价3条：满意 1、基本满意 0、不满意 2。" in body
+    figures = {row.cells[0].text.strip(): row.cells[1].text for row in doc.tables[0].rows}
+    assert (figures["代表评价：满意"], figures["代表评价：基本满意"], figures["代表评价：不满意"]) == ("1", "0", "2")
 
 
 def test_a_bad_period_gives_a_page_with_the_message_not_a_file(client, deputy, summary_data):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
+from summaries_fixtures import rate
+
 from summaries.charts import status_by_section_svg
 from summaries.figures import SectionCounts, figures_for
 from summaries.questions import draft_question, format_quantity, report_label
@@ -67,7 +69,40 @@ def test_a_carried_over_miss_asks_why_it_was_promised_twice(summary_data):
     again.record_status(Status.MISSED, reason=Reason.NOT_REPORTED)
     question = draft_question(again)
     assert question.startswith("2023年1月年度工作报告承诺确保完成40台加装电梯，")
-    assert "此前2022年7月半年工作报告已作同一承诺，请说明连续两次承诺仍未完成的原因。" in question
+    assert (
+        "此前2022年7月半年工作报告已作同一承诺，结果为部分兑现，此次再次承诺仍未完成，请说明连续两次承诺仍未兑现的原因。"
+        in question
+    )
+
+
+def test_a_missed_continuing_pledge_does_not_ask_why_it_was_promised_twice(summary_data):
+    again = summary_data.lifts_again
+    again.carried_from = summary_data.jobs
+    again.save(update_fields=["carried_from"])
+    again.record_status(Status.MISSED, reason=Reason.NOT_REPORTED)
+    question = draft_question(again)
+    assert question.startswith("2023年1月年度工作报告承诺确保完成40台加装电梯，")
+    assert "此前" not in question and "连续两次" not in question
+
+
+def test_figures_split_carried_over_pledges_by_the_earlier_outcome(summary_data):
+    f = figures_for(Pledge.objects.filter(report=summary_data.january))
+    assert (f.carried_over, f.carried_unfulfilled, f.carried_continuing) == (1, 1, 0)
+    again = summary_data.lifts_again
+    again.carried_from = summary_data.jobs
+    again.save(update_fields=["carried_from"])
+    f = figures_for(Pledge.objects.filter(report=summary_data.january))
+    assert (f.carried_over, f.carried_unfulfilled, f.carried_continuing) == (1, 0, 1)
+    assert "连续两次承诺1项（其中上次未兑现、再次承诺0项，延续性承诺1项）。" in f.headline()
+
+
+def test_figures_total_the_deputies_ratings_of_the_period(summary_data):
+    rate(summary_data.road, "unsatisfied", "mostly", "")
+    rate(summary_data.lifts_again, "satisfied")
+    f = figures_for(Pledge.objects.filter(report=summary_data.july))
+    assert f.ratings == {"satisfied": 0, "mostly": 1, "unsatisfied": 1}
+    assert f.rated == 2
+    assert "代表评价2条：满意 0、基本满意 1、不满意 1。" in f.headline()
 
 
 def test_the_deadline_words_join_the_promise_when_the_quote_lacks_them(summary_data):

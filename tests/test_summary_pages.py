@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from summaries_fixtures import make_summary_data
+from summaries_fixtures import make_summary_data, rate
 
 from tracker.models import Pledge
 
@@ -95,8 +95,61 @@ def test_a_pledge_promised_again_is_flagged(client, deputy, summary_data):
     r = client.get(_url(summary_data, report=summary_data.january.pk))
     card = BeautifulSoup(r.content, "html.parser").find(id=f"pledge-{summary_data.lifts_again.pk}")
     text = card.get_text()
-    assert "连续两次承诺" in text
-    assert "2022年7月半年工作报告曾承诺“年内完成35台加梯任务”" in text
+    # the lifts were only partly done in 2022: promised again, flagged loudly
+    assert "上次未兑现，再次承诺" in text
+    assert "2022年7月半年工作报告曾承诺“年内完成35台加梯任务”，结果为部分兑现" in text
+    assert "延续性承诺" not in text
+    assert card.find("span", class_="carried").get_text() == "上次未兑现，再次承诺"
+
+
+def test_a_pledge_promised_again_after_being_fulfilled_is_a_quiet_continuing_task(client, deputy, summary_data):
+    again = summary_data.lifts_again
+    again.carried_from = summary_data.jobs
+    again.save(update_fields=["carried_from"])
+    client.force_login(deputy)
+    r = client.get(_url(summary_data, report=summary_data.january.pk))
+    card = BeautifulSoup(r.content, "html.parser").find(id=f"pledge-{again.pk}")
+    text = card.get_text()
+    assert "延续性承诺：2022年7月半年工作报告曾承诺“新增就业岗位2000个”，结果为已兑现" in text
+    assert "上次未兑现" not in text
+    assert card.find("span", class_="carried") is None
+    assert "连续两次承诺1项（其中上次未兑现、再次承诺0项，延续性承诺1项）" in _text(r.content)
+
+
+def test_the_figures_split_carried_over_pledges_by_the_earlier_outcome(client, deputy, summary_data):
+    client.force_login(deputy)
+    r = client.get(_url(summary_data, report=summary_data.january.pk))
+    page = _text(r.content)
+    assert "连续两次承诺1项（其中上次未兑现、再次承诺1项，延续性承诺0项）" in page
+    soup = BeautifulSoup(r.content, "html.parser")
+    figures = {div.dt.get_text(strip=True): div.dd.get_text(strip=True) for div in soup.select(".figure-list div")}
+    assert figures["其中：上次未兑现，再次承诺"] == "1"
+    assert figures["其中：延续性承诺"] == "0"
+
+
+def test_deputies_ratings_show_on_each_pledge_and_in_the_figures(client, deputy, summary_data):
+    rate(summary_data.road, "unsatisfied", "unsatisfied", "satisfied")
+    rate(summary_data.jobs, "mostly", "")  # a comment without a rating counts for nothing
+    rate(summary_data.lifts_again, "satisfied")  # another period's pledge
+    client.force_login(deputy)
+    r = client.get(_url(summary_data, report=summary_data.july.pk))
+    soup = BeautifulSoup(r.content, "html.parser")
+    assert (
+        soup.find(id=f"pledge-{summary_data.road.pk}").find(class_="ratings").get_text() == "代表评价：满意 1、不满意 2"
+    )
+    assert soup.find(id=f"pledge-{summary_data.jobs.pk}").find(class_="ratings").get_text() == "代表评价：基本满意 1"
+    assert "代表评价" not in soup.find(id=f"pledge-{summary_data.festival.pk}").get_text()
+    headline = soup.find(class_="headline").get_text()
+    assert "代表评价4条：满意 1、基本满意 1、不满意 2。" in headline
+    figures = {div.dt.get_text(strip=True): div.dd.get_text(strip=True) for div in soup.select(".figure-list div")}
+    assert (figures["代表评价：满意"], figures["代表评价：基本满意"], figures["代表评价：不满意"]) == ("1", "1", "2")
+
+
+def test_a_period_without_ratings_says_nothing_of_them_in_the_headline(client, deputy, summary_data):
+    client.force_login(deputy)
+    soup = BeautifulSoup(client.get(_url(summary_data, report=summary_data.july.pk)).content, "html.parser")
+    assert "代表评价" not in soup.find(class_="headline").get_text()
+    assert soup.find(class_="ratings") is None
 
 
 def test_a_year_shows_the_pledges_due_in_it(client, staff_user, summary_data):
@@ -215,9 +268,12 @@ def test_summary_query_count_does_not_grow_with_pledges(client, deputy, summary_
             carried_from=summary_data.jobs if i == 0 else None,
         )
         p.record_status("missed", reason="not_reported")
+        if i % 3 == 0:
+            rate(p, "unsatisfied")
     with django_assert_max_num_queries(len(before.captured_queries)):
         r = client.get(url)
     assert "新建第29号口袋公园" in r.content.decode()
+    assert "代表评价：不满意 1" in r.content.decode()
 
 
 def test_district_comparison_shows_rates_firm_misses_and_not_reported(client, deputy, summary_data):
