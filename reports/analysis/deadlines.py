@@ -22,22 +22,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .numbers import parse_number
+
 __all__ = ["Deadline", "resolve", "find_deadlines", "default_deadline"]
 
-_CN_MONTH = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "十一": 11,
-    "十二": 12,
-}
 # Spring Festival (正月初一), for "春节前"
 _SPRING_FESTIVAL = {
     2020: (1, 25),
@@ -87,6 +75,12 @@ class Deadline:
     text: str  # the deadline words as written ("9月底前")
     start: int
     end: int
+
+
+def _cn_month(raw: str) -> int | None:
+    """ "十二" → 12; None for anything that is not a month."""
+    n = parse_number(raw)
+    return int(n) if n and n == int(n) and 1 <= n <= 12 else None
 
 
 def default_deadline(plan_year: int, report_kind: str | None = None) -> date:
@@ -160,7 +154,7 @@ def _resolve_match(m: re.Match, plan_year: int, report_kind: str = "annual") -> 
         return date(year, month, day)
     if m.group("month"):
         raw = m.group("month")
-        month = int(raw) if raw.isdigit() else _CN_MONTH.get(raw)
+        month = int(raw) if raw.isdigit() else _cn_month(raw)
         if not month or not 1 <= month <= 12:
             return None
         last = calendar.monthrange(year, month)[1]

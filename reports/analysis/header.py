@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from .numbers import parse_number
 from .text import fix_radicals
 
 __all__ = ["Header", "detect_header", "LEVELS", "KINDS"]
@@ -45,22 +46,8 @@ class Header:
 
 # --- numbers and dates ----------------------------------------------------------------------
 
-_CN_DIGIT = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "Ｏ": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+# zero written with a letter or a circle in some captures ("二○二三", "二O二三")
+_ZEROS = str.maketrans("○ＯO", "〇〇〇")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"(?P<y>\d{4}|[〇○零一二三四五六七八九]{4})"
 _M = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
@@ -74,15 +61,9 @@ _MEETING = re.compile(r"人民代表大会|人代会|代表大会|会议上")
 
 
 def _cn_int(s: str) -> int:
-    s = s.translate(_FW)
-    if s.isdigit():
-        return int(s)
-    if len(s) == 4 and all(c in _CN_DIGIT for c in s):  # 二〇二三
-        return int("".join(str(_CN_DIGIT[c]) for c in s))
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-    return _CN_DIGIT[s]
+    """ "二〇二三" → 2023, "十二" → 12, "７" → 7 (cn2an through numbers.parse_number)."""
+    s = s.translate(_FW).translate(_ZEROS)
+    return int(s) if s.isdigit() else int(parse_number(s))
 
 
 def _year_ok(y: int) -> bool:
